@@ -1,0 +1,83 @@
+package io.leadflow.api;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of our API as RFC 9457 problem details; validation errors name each bad field in
+ * {@code errors: [{field, message}]}.
+ */
+@RestControllerAdvice(basePackages = "io.leadflow")
+class ApiProblems extends ResponseEntityExceptionHandler {
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(
+      MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return invalid(fieldProblems(e.getBindingResult()), request);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(
+      HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    Throwable cause = e.getMostSpecificCause();
+    FieldProblem problem;
+    if (cause instanceof JsonMappingException mapping) {
+      problem = JsonFieldProblems.of(mapping);
+    } else if (cause instanceof JsonParseException parse) {
+      problem = JsonFieldProblems.of(parse);
+    } else {
+      problem = new FieldProblem("body", "is missing or cannot be read");
+    }
+    return invalid(List.of(problem), request);
+  }
+
+  private ResponseEntity<Object> invalid(List<FieldProblem> problems, WebRequest request) {
+    InvalidRequest invalid =
+        new InvalidRequest(
+            problems.size() == 1 ? "1 field is invalid" : problems.size() + " fields are invalid", problems);
+    return handleExceptionInternal(invalid, invalid.getBody(), new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+  }
+
+  /** Field errors of a validated body or query, one per field and constraint, sorted by field. */
+  static List<FieldProblem> fieldProblems(BindingResult result) {
+    List<FieldProblem> problems = new ArrayList<>();
+    for (FieldError error : result.getFieldErrors()) {
+      problems.add(new FieldProblem(error.getField(), message(error)));
+    }
+    result.getGlobalErrors().forEach(error -> problems.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+    problems.sort(Comparator.comparing(FieldProblem::field).thenComparing(FieldProblem::message));
+    return problems;
+  }
+
+  private static String message(FieldError error) {
+    if (error.contains(TypeMismatchException.class)) {
+      TypeMismatchException mismatch = error.unwrap(TypeMismatchException.class);
+      Class<?> type = mismatch.getRequiredType();
+      String got = " (got '" + error.getRejectedValue() + "')";
+      if (type != null && type.isEnum()) {
+        return "must be one of " + Arrays.toString(type.getEnumConstants()) + got;
+      }
+      if (type != null && (Number.class.isAssignableFrom(type) || type.isPrimitive())) {
+        return "must be a whole number" + got;
+      }
+      return "has an invalid value" + got;
+    }
+    return error.getDefaultMessage();
+  }
+}

@@ -1,0 +1,30 @@
+package io.leadflow.journey;
+
+import io.leadflow.lead.Lead;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The variables a manager sees on a journey in Cockpit and can search by. Ids and plain values
+ * only (no entities); personal data stays in our tables.
+ */
+public final class JourneyVariables {
+
+  public static final String LEAD_ID = "leadId";
+  public static final String COMPANY = "company";
+  public static final String CAMPAIGN = "campaign";
+  public static final String STAGE = "stage";
+  public static final String STATUS = "status";
+
+  private JourneyVariables() {}
+
+  static Map<String, Object> of(Lead lead) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(LEAD_ID, lead.getId());
+    variables.put(COMPANY, lead.getCompany());
+    variables.put(CAMPAIGN, lead.getCampaign());
+    variables.put(STAGE, lead.getStage().name());
+    variables.put(STATUS, lead.getStatus().name());
+    return variables;
+  }
+}

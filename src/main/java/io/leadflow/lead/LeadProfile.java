@@ -1,0 +1,75 @@
+package io.leadflow.lead;
+
+import java.time.OffsetDateTime;
+import java.util.Locale;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What a landing page, webinar tool, CRM or import row tells us about a lead (the body of
+ * {@code POST /api/leads}). Blank optional fields count as absent.
+ */
+public record LeadProfile(
+    @NotBlank
+        @Size(max = 254)
+        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed email address")
+        String email,
+    @Size(max = 100) String firstName,
+    @Size(max = 100) String lastName,
+    @Size(max = 200) String company,
+    @Positive @Max(value = 10_000_000, message = "must be at most 10000000 employees") Integer companySize,
+    @Size(max = 100) String industry,
+    @Size(max = 200) String jobTitle,
+    @CountryCode String country,
+    @Pattern(regexp = "^$|^\\+?[0-9][0-9 ()./-]{3,38}$", message = "must be a phone number: digits, spaces and + ( ) . / -")
+        String phone,
+    @Size(max = 100) String campaign,
+    @Valid Consent consent,
+    @Valid Social social) {
+
+  /** Consent to be contacted, as data-protection law wants it recorded. */
+  public record Consent(
+      @NotNull Boolean given,
+      @PastOrPresent OffsetDateTime at,
+      @Size(max = 200) String source) {}
+
+  /** Social profile handles or URLs. */
+  public record Social(@Size(max = 200) String linkedin, @Size(max = 200) String twitter) {}
+
+  /** Trimmed, blank as absent, email in lower case and country in upper case. */
+  public LeadProfile normalised() {
+    return new LeadProfile(
+        normalisedEmail(),
+        clean(firstName),
+        clean(lastName),
+        clean(company),
+        companySize,
+        clean(industry),
+        clean(jobTitle),
+        clean(country) == null ? null : clean(country).toUpperCase(Locale.ROOT),
+        clean(phone),
+        clean(campaign),
+        consent == null ? null : new Consent(consent.given(), consent.at(), clean(consent.source())),
+        social == null ? null : new Social(clean(social.linkedin()), clean(social.twitter())));
+  }
+
+  /** One lead per email, case-insensitively. */
+  public String normalisedEmail() {
+    return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
+  }
+
+  private static String clean(String value) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.trim();
+    return trimmed.isEmpty() ? null : trimmed;
+  }
+}

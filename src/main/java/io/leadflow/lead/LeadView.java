@@ -1,0 +1,63 @@
+package io.leadflow.lead;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** A lead as the API shows it. */
+public record LeadView(
+    String id,
+    String email,
+    String firstName,
+    String lastName,
+    String company,
+    Integer companySize,
+    String industry,
+    String jobTitle,
+    String country,
+    String phone,
+    String campaign,
+    Consent consent,
+    Social social,
+    LeadStatus status,
+    FunnelStage stage,
+    int score,
+    String rating,
+    OffsetDateTime createdAt,
+    OffsetDateTime updatedAt) {
+
+  public record Consent(Boolean given, OffsetDateTime at, String source) {}
+
+  public record Social(String linkedin, String twitter) {}
+
+  public static LeadView of(Lead lead) {
+    return new LeadView(
+        lead.getId(),
+        lead.getEmail(),
+        lead.getFirstName(),
+        lead.getLastName(),
+        lead.getCompany(),
+        lead.getCompanySize(),
+        lead.getIndustry(),
+        lead.getJobTitle(),
+        lead.getCountry(),
+        lead.getPhone(),
+        lead.getCampaign(),
+        lead.getConsentGiven() == null
+            ? null
+            : new Consent(lead.getConsentGiven(), utc(lead.getConsentAt()), lead.getConsentSource()),
+        lead.getLinkedin() == null && lead.getTwitter() == null
+            ? null
+            : new Social(lead.getLinkedin(), lead.getTwitter()),
+        lead.getStatus(),
+        lead.getStage(),
+        lead.getScore(),
+        lead.getRating(),
+        utc(lead.getCreatedAt()),
+        utc(lead.getUpdatedAt()));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,80 @@
+package io.leadflow.security;
+
+import static io.leadflow.security.LeadflowGroups.ADMINS;
+import static io.leadflow.security.LeadflowGroups.INTEGRATION;
+import static io.leadflow.security.LeadflowGroups.MARKETING;
+
+import jakarta.servlet.Filter;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Who may call what. Camunda identity is the only user store:
+ * <ul>
+ *   <li>{@code /api/**}: HTTP Basic; marketing, administrators and integration users.
+ *   <li>{@code /engine-rest/**} (where Camunda Modeler deploys): HTTP Basic by Camunda's own
+ *       filter, then the engine's authorizations.
+ *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login and their
+ *       application authorizations.
+ *   <li>{@code /actuator/health}: public; the other actuator endpoints: administrators.
+ * </ul>
+ */
+@Configuration(proxyBeanMethods = false)
+class WebSecurity {
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http.securityMatcher("/api/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(MARKETING, ADMINS, INTEGRATION))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain actuator(HttpSecurity http, ProblemResponses problems) throws Exception {
+    return http.securityMatcher("/actuator/**")
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+            .anyRequest().hasAuthority(ADMINS))
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** The Camunda webapps, the engine REST API and public pages secure themselves (see above). */
+  @Bean
+  @Order(3)
+  SecurityFilterChain camunda(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(AbstractHttpConfigurer::disable)
+        .headers(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** HTTP Basic against Camunda identity for the engine REST API, as Camunda Run configures it. */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestAuthentication() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.setName("camunda-rest-authentication");
+    registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    return registration;
+  }
+}
