@@ -35,14 +35,16 @@ class ApiProblems extends ResponseEntityExceptionHandler {
   @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-    Throwable cause = e.getMostSpecificCause();
-    FieldProblem problem;
-    if (cause instanceof JsonMappingException mapping) {
-      problem = JsonFieldProblems.of(mapping);
-    } else if (cause instanceof JsonParseException parse) {
-      problem = JsonFieldProblems.of(parse);
-    } else {
-      problem = new FieldProblem("body", "is missing or cannot be read");
+    FieldProblem problem = new FieldProblem("body", "is missing or cannot be read");
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof JsonMappingException mapping) {
+        problem = JsonFieldProblems.of(mapping);
+        break;
+      }
+      if (cause instanceof JsonParseException parse) {
+        problem = JsonFieldProblems.of(parse);
+        break;
+      }
     }
     return invalid(List.of(problem), request);
   }

@@ -45,13 +45,12 @@ public class LeadCapture {
    * @param capturedBy the user or system that sent it
    */
   public Captured capture(LeadProfile profile, CaptureChannel channel, String capturedBy) {
-    LeadProfile normalised = profile.normalised();
     try {
-      return transaction.execute(status -> captureOnce(normalised, channel, capturedBy));
+      return transaction.execute(status -> captureOnce(profile, channel, capturedBy));
     } catch (DataIntegrityViolationException sameEmailAtOnce) {
       // another request stored this new email a moment ago: now it is a known lead
-      log.debug("Lead {} was captured concurrently; updating it", normalised.email());
-      return transaction.execute(status -> captureOnce(normalised, channel, capturedBy));
+      log.debug("Lead {} was captured concurrently; updating it", profile.email());
+      return transaction.execute(status -> captureOnce(profile, channel, capturedBy));
     }
   }
 

@@ -14,7 +14,9 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a landing page, webinar tool, CRM or import row tells us about a lead (the body of
- * {@code POST /api/leads}). Blank optional fields count as absent.
+ * {@code POST /api/leads}). Normalised as it is made, before it is validated: text trimmed, blank
+ * as absent, the email in lower case (one lead per email, case-insensitively), the country in
+ * upper case.
  */
 public record LeadProfile(
     @NotBlank
@@ -34,38 +36,39 @@ public record LeadProfile(
     @Valid Consent consent,
     @Valid Social social) {
 
+  public LeadProfile {
+    email = clean(email) == null ? null : clean(email).toLowerCase(Locale.ROOT);
+    firstName = clean(firstName);
+    lastName = clean(lastName);
+    company = clean(company);
+    industry = clean(industry);
+    jobTitle = clean(jobTitle);
+    country = clean(country) == null ? null : clean(country).toUpperCase(Locale.ROOT);
+    phone = clean(phone);
+    campaign = clean(campaign);
+  }
+
   /** Consent to be contacted, as data-protection law wants it recorded. */
   public record Consent(
       @NotNull Boolean given,
       @PastOrPresent OffsetDateTime at,
-      @Size(max = 200) String source) {}
+      @Size(max = 200) String source) {
+
+    public Consent {
+      source = clean(source);
+    }
+  }
 
   /** Social profile handles or URLs. */
-  public record Social(@Size(max = 200) String linkedin, @Size(max = 200) String twitter) {}
+  public record Social(@Size(max = 200) String linkedin, @Size(max = 200) String twitter) {
 
-  /** Trimmed, blank as absent, email in lower case and country in upper case. */
-  public LeadProfile normalised() {
-    return new LeadProfile(
-        normalisedEmail(),
-        clean(firstName),
-        clean(lastName),
-        clean(company),
-        companySize,
-        clean(industry),
-        clean(jobTitle),
-        clean(country) == null ? null : clean(country).toUpperCase(Locale.ROOT),
-        clean(phone),
-        clean(campaign),
-        consent == null ? null : new Consent(consent.given(), consent.at(), clean(consent.source())),
-        social == null ? null : new Social(clean(social.linkedin()), clean(social.twitter())));
+    public Social {
+      linkedin = clean(linkedin);
+      twitter = clean(twitter);
+    }
   }
 
-  /** One lead per email, case-insensitively. */
-  public String normalisedEmail() {
-    return email == null ? null : email.trim().toLowerCase(Locale.ROOT);
-  }
-
-  private static String clean(String value) {
+  static String clean(String value) {
     if (value == null) {
       return null;
     }
