@@ -1,5 +1,6 @@
 package io.leadflow;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import jakarta.validation.constraints.Min;
@@ -12,13 +13,24 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("leadflow")
 public record LeadflowProperties(
-    @NotBlank String publicBaseUrl, Demo demo, @Name("import") Import importing, Sales sales) {
+    @NotBlank String publicBaseUrl,
+    Demo demo,
+    @Name("import") Import importing,
+    Interactions interactions,
+    Sales sales) {
 
   public LeadflowProperties {
     demo = demo == null ? new Demo(false, "demo") : demo;
     importing = importing == null ? new Import(10_000) : importing;
     sales = sales == null ? new Sales(new LinkedHashMap<>()) : sales;
+    interactions = interactions == null ? new Interactions(500, Duration.ofMinutes(5)) : interactions;
   }
+
+  /**
+   * Interaction intake: how many interactions one request may carry, and how far in the future a
+   * sender's clock may be before its {@code occurredAt} counts as "in the future".
+   */
+  public record Interactions(@Min(1) int maxBatch, Duration maxClockSkew) {}
 
   /** Demo users and leads for the embedded run. */
   public record Demo(boolean enabled, String password) {}

@@ -15,16 +15,26 @@ public final class JourneyVariables {
   public static final String CAMPAIGN = "campaign";
   public static final String STAGE = "stage";
   public static final String STATUS = "status";
+  public static final String SCORE = "score";
+  public static final String RATING = "rating";
 
   private JourneyVariables() {}
 
   static Map<String, Object> of(Lead lead) {
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = state(lead);
     variables.put(LEAD_ID, lead.getId());
     variables.put(COMPANY, lead.getCompany());
     variables.put(CAMPAIGN, lead.getCampaign());
+    return variables;
+  }
+
+  /** What changes as the lead is scored. */
+  static Map<String, Object> state(Lead lead) {
+    Map<String, Object> variables = new HashMap<>();
     variables.put(STAGE, lead.getStage().name());
     variables.put(STATUS, lead.getStatus().name());
+    variables.put(SCORE, lead.getScore());
+    variables.put(RATING, lead.getRating());
     return variables;
   }
 }

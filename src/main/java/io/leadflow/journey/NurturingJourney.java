@@ -4,6 +4,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.NewLeadCaptured;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,7 +24,9 @@ public class NurturingJourney {
     this.runtime = runtime;
   }
 
+  /** After the new lead's profile is scored (order 1), so the journey starts with its score. */
   @EventListener
+  @Order(2)
   void onNewLead(NewLeadCaptured event) {
     startFor(event.lead());
   }

@@ -1,20 +1,17 @@
 package io.leadflow.lead;
 
 import java.time.Instant;
-import java.util.UUID;
+import io.leadflow.NewEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 /** One capture of a lead, first or again: when, through which channel, for which campaign. */
 @Entity
 @Table(name = "lead_captures")
-public class CaptureRecord {
-
-  @Id private String id;
+public class CaptureRecord extends NewEntity {
 
   @Column(nullable = false)
   private String leadId;
@@ -36,7 +33,6 @@ public class CaptureRecord {
   protected CaptureRecord() {}
 
   CaptureRecord(Lead lead, CaptureChannel channel, String campaign, boolean newLead, String capturedBy, Instant at) {
-    this.id = UUID.randomUUID().toString();
     this.leadId = lead.getId();
     this.capturedAt = at;
     this.channel = channel;

@@ -1,21 +1,18 @@
 package io.leadflow.lead;
 
 import java.time.Instant;
-import java.util.UUID;
+import io.leadflow.NewEntity;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 /** A person at a company whose contact data we captured. */
 @Entity
 @Table(name = "leads")
-public class Lead {
-
-  @Id private String id;
+public class Lead extends NewEntity {
 
   /** Normalised: trimmed and lower case, unique. */
   @Column(nullable = false, unique = true)
@@ -44,8 +41,21 @@ public class Lead {
   @Column(nullable = false)
   private FunnelStage stage;
 
+  /** The total: fit + engagement + social. */
   private int score;
+  private int fitScore;
+  private int engagementScore;
+  private int socialScore;
   private String rating;
+  /** What the qualification decision said last: NURTURE, MARKETING_QUALIFIED or SALES_QUALIFIED. */
+  private String qualification;
+
+  /** The stage the score says; {@link #stage} is where the journey has the lead. */
+  @Enumerated(EnumType.STRING)
+  private FunnelStage scoredStage;
+
+  /** The company, normalised: leads of one company make one account. */
+  private String companyKey;
 
   @Column(nullable = false)
   private Instant createdAt;
@@ -60,11 +70,11 @@ public class Lead {
   /** A new lead: nurtured from the top of the funnel. */
   public static Lead captured(String email, String campaign, Instant at) {
     Lead lead = new Lead();
-    lead.id = UUID.randomUUID().toString();
     lead.email = email;
     lead.campaign = campaign;
     lead.status = LeadStatus.NURTURING;
     lead.stage = FunnelStage.TOFU;
+    lead.scoredStage = FunnelStage.TOFU;
     lead.createdAt = at;
     lead.updatedAt = at;
     return lead;
@@ -75,6 +85,7 @@ public class Lead {
     firstName = keep(profile.firstName(), firstName);
     lastName = keep(profile.lastName(), lastName);
     company = keep(profile.company(), company);
+    companyKey = companyKey(company);
     companySize = keep(profile.companySize(), companySize);
     industry = keep(profile.industry(), industry);
     jobTitle = keep(profile.jobTitle(), jobTitle);
@@ -92,11 +103,64 @@ public class Lead {
     updatedAt = at;
   }
 
+  /** The account a company name stands for: case and surrounding space do not matter. */
+  public static String companyKey(String company) {
+    return company == null ? null : company.trim().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** New totals per dimension (the sums of the lead's score ledger). */
+  public void scored(int fit, int engagement, int social, Instant at) {
+    fitScore = fit;
+    engagementScore = engagement;
+    socialScore = social;
+    score = fit + engagement + social;
+    updatedAt = at;
+  }
+
+  /**
+   * What the qualification decision says. Status and stage follow it only while the lead is
+   * being nurtured (see {@link LeadStatus#followsScore()}); the stage moves only when the stage
+   * the score says changes, so a lead the journey moved (keep-warm) stays until its behaviour
+   * moves it.
+   *
+   * @return whether status or stage changed
+   */
+  public boolean qualified(String rating, String qualification, FunnelStage scoredStage, Instant at) {
+    this.rating = rating;
+    this.qualification = qualification;
+    if (!status.followsScore()) {
+      this.scoredStage = scoredStage;
+      return false;
+    }
+    LeadStatus newStatus = LeadStatus.fromQualification(qualification);
+    boolean stageMoves = scoredStage != this.scoredStage && stage != FunnelStage.LOYALTY;
+    boolean changed = newStatus != status || (stageMoves && stage != scoredStage);
+    status = newStatus;
+    if (stageMoves) {
+      stage = scoredStage;
+    }
+    this.scoredStage = scoredStage;
+    updatedAt = at;
+    return changed;
+  }
+
+  /** The lead withdrew its consent: nothing is ever sent to it again. */
+  public boolean unsubscribed(Instant at) {
+    if (status == LeadStatus.UNSUBSCRIBED) {
+      return false;
+    }
+    status = LeadStatus.UNSUBSCRIBED;
+    consentGiven = false;
+    consentAt = at;
+    consentSource = "unsubscribed";
+    updatedAt = at;
+    return true;
+  }
+
   private static <T> T keep(T incoming, T current) {
     return incoming != null ? incoming : current;
   }
 
-  public String getId() { return id; }
   public String getEmail() { return email; }
   public String getFirstName() { return firstName; }
   public String getLastName() { return lastName; }
@@ -115,7 +179,13 @@ public class Lead {
   public LeadStatus getStatus() { return status; }
   public FunnelStage getStage() { return stage; }
   public int getScore() { return score; }
+  public int getFitScore() { return fitScore; }
+  public int getEngagementScore() { return engagementScore; }
+  public int getSocialScore() { return socialScore; }
   public String getRating() { return rating; }
+  public String getQualification() { return qualification; }
+  public FunnelStage getScoredStage() { return scoredStage; }
+  public String getCompanyKey() { return companyKey; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
 

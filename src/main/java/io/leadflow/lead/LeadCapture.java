@@ -62,6 +62,8 @@ public class LeadCapture {
     if (known.isEmpty()) {
       leads.saveAndFlush(lead);
       events.publishEvent(new NewLeadCaptured(lead));
+    } else {
+      events.publishEvent(new LeadProfileUpdated(lead));
     }
     captures.save(new CaptureRecord(lead, channel, profile.campaign(), known.isEmpty(), capturedBy, now));
     return new Captured(lead, known.isEmpty());

@@ -9,5 +9,15 @@ public enum LeadStatus {
   OPPORTUNITY,
   CUSTOMER,
   DISQUALIFIED,
-  UNSUBSCRIBED
+  UNSUBSCRIBED;
+
+  /** Whether the score decides this status (a lead not yet handed over to sales). */
+  public boolean followsScore() {
+    return this == NURTURING || this == MARKETING_QUALIFIED || this == SALES_QUALIFIED;
+  }
+
+  /** The status a qualification decision's outcome stands for (NURTURE is nurturing). */
+  public static LeadStatus fromQualification(String qualification) {
+    return "NURTURE".equals(qualification) ? NURTURING : valueOf(qualification);
+  }
 }

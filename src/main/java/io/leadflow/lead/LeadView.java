@@ -23,6 +23,7 @@ public record LeadView(
     FunnelStage stage,
     int score,
     String rating,
+    String qualification,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
@@ -53,6 +54,7 @@ public record LeadView(
         lead.getStage(),
         lead.getScore(),
         lead.getRating(),
+        lead.getQualification(),
         utc(lead.getCreatedAt()),
         utc(lead.getUpdatedAt()));
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
+import io.leadflow.ModelerDeploy;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;
@@ -94,38 +95,17 @@ class AccessTest {
   }
 
   @Test
-  void aProcessDesignerDeploysFromCamundaModelerAndASalesRepMayNot() throws IOException, InterruptedException {
+  void aProcessDesignerDeploysFromCamundaModelerAndASalesRepMayNot() throws IOException {
     String bpmn = new String(getClass().getResourceAsStream("/bpmn/lead-nurturing.bpmn").readAllBytes())
         .replace("id=\"lead-nurturing\"", "id=\"modeler-deploy-check\"")
         .replace("bpmnElement=\"lead-nurturing\"", "bpmnElement=\"modeler-deploy-check\"");
 
-    HttpResponse<String> designer = deploy("mia", "demo", bpmn);
-    HttpResponse<String> salesRep = deploy("sam", "demo", bpmn);
+    HttpResponse<String> designer = ModelerDeploy.deploy(port, "mia", "demo", "modeler-deploy-check", "modeler-deploy-check.bpmn", bpmn);
+    HttpResponse<String> salesRep = ModelerDeploy.deploy(port, "sam", "demo", "modeler-deploy-check", "modeler-deploy-check.bpmn", bpmn);
 
     assertThat(designer.statusCode()).as(designer.body()).isEqualTo(200);
     assertThat(designer.body()).contains("modeler-deploy-check");
     assertThat(salesRep.statusCode()).as(salesRep.body()).isEqualTo(403);
-  }
-
-  /** What Camunda Modeler's deploy button sends: multipart to /engine-rest/deployment/create. */
-  private HttpResponse<String> deploy(String user, String password, String bpmn) throws IOException, InterruptedException {
-    String boundary = "leadflow-" + System.nanoTime();
-    String body = "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nmodeler-deploy-check\r\n"
-        + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"deploy-changed-only\"\r\n\r\ntrue\r\n"
-        + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"data\"; filename=\"modeler-deploy-check.bpmn\"\r\n"
-        + "Content-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n"
-        + "--" + boundary + "--\r\n";
-    String credentials = java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes());
-    return HttpClient.newHttpClient().send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/engine-rest/deployment/create"))
-            .header("Authorization", "Basic " + credentials)
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
   }
 
   @Test
