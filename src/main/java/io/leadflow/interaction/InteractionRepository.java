@@ -18,9 +18,9 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
   /** The lead's latest interactions, newest first. */
   List<Interaction> findByLeadIdOrderByOccurredAtDesc(String leadId, Pageable page);
 
-  /** How many of one kind of action the lead made in a time range (a day, for daily caps). */
-  long countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThan(
-      String leadId, InteractionType type, Instant from, Instant until);
+  /** How many of one kind of action the lead made from a time up to and including another (daily caps). */
+  long countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThanEqual(
+      String leadId, InteractionType type, Instant from, Instant upToAndIncluding);
 
   /** How many leads had an interaction since the given time. */
   @Query("select count(distinct i.leadId) from Interaction i where i.occurredAt >= :since")

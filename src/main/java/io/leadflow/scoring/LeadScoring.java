@@ -55,8 +55,8 @@ public class LeadScoring {
   public int scoreInteraction(Lead lead, Interaction interaction) {
     LeadStatus status = lead.getStatus();
     FunnelStage stage = lead.getStage();
-    long timesToday = interactions.countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThan(
-        lead.getId(), interaction.getType(), dayStart(interaction.getOccurredAt()), interaction.getOccurredAt().plusNanos(1));
+    long timesToday = interactions.countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThanEqual(
+        lead.getId(), interaction.getType(), dayStart(interaction.getOccurredAt()), interaction.getOccurredAt());
     List<Contribution> contributions = scorer.interaction(interaction, timesToday, clock.instant());
     ledger.add(lead, contributions, ScoreCause.INTERACTION);
     int points = contributions.stream().mapToInt(Contribution::points).sum();
