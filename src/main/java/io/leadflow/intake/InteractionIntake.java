@@ -61,9 +61,10 @@ public class InteractionIntake {
     this.transaction = new TransactionTemplate(transactions);
     this.clock = clock;
     this.maxClockSkew = properties.interactions().maxClockSkew();
-    // Another transaction changed the same lead or journey at the same moment: the whole
-    // interaction is tried again. Camunda also reports such a race as a missing message
-    // subscription (ProcessEngineException) now and then (see the Camunda notes).
+    // Interactions for one lead queue on its row (LeadRepository.lockById). What can still race
+    // is the engine: another transaction correlating to the same journey at the same moment
+    // (OptimisticLockingException, or now and then a ProcessEngineException about a missing
+    // message subscription, see the Camunda notes). Then the whole interaction is tried again.
     this.retry = RetryTemplate.builder()
         .maxAttempts(4)
         .exponentialBackoff(10, 2, 200)
@@ -122,8 +123,8 @@ public class InteractionIntake {
 
   private Answer store(InteractionRequest request) {
     Optional<Lead> found = isBlank(request.leadId())
-        ? leads.findByEmail(request.email().trim().toLowerCase(Locale.ROOT))
-        : leads.findById(request.leadId().trim());
+        ? leads.lockByEmail(request.email().trim().toLowerCase(Locale.ROOT))
+        : leads.lockById(request.leadId().trim());
     if (found.isEmpty()) {
       String field = isBlank(request.leadId()) ? "email" : "leadId";
       return new Refused(HttpStatus.NOT_FOUND, "The interaction names no known lead",

@@ -15,9 +15,6 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
   /** The lead's interactions in the order they happened. */
   List<Interaction> findByLeadIdOrderByOccurredAtAscIdAsc(String leadId);
 
-  /** The lead's latest interactions, newest first. */
-  List<Interaction> findByLeadIdOrderByOccurredAtDesc(String leadId, Pageable page);
-
   /** How many of one kind of action the lead made from a time up to and including another (daily caps). */
   long countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThanEqual(
       String leadId, InteractionType type, Instant from, Instant upToAndIncluding);

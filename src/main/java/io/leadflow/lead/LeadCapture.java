@@ -56,7 +56,7 @@ public class LeadCapture {
 
   private Captured captureOnce(LeadProfile profile, CaptureChannel channel, String capturedBy) {
     Instant now = clock.instant();
-    Optional<Lead> known = leads.findByEmail(profile.email());
+    Optional<Lead> known = leads.lockByEmail(profile.email());
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {

@@ -1,7 +1,9 @@
 package io.leadflow.lead;
 
 import java.util.Optional;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
@@ -10,6 +12,20 @@ public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecific
 
   /** @param email a normalised email (see {@link LeadProfile}) */
   Optional<Lead> findByEmail(String email);
+
+  /**
+   * The lead, locked for this transaction ({@code select ... for update}): whoever changes a
+   * lead's profile or score takes it this way, so changes to one lead queue up instead of
+   * failing each other.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select l from Lead l where l.id = :id")
+  Optional<Lead> lockById(@Param("id") String id);
+
+  /** Like {@link #lockById}, by normalised email. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select l from Lead l where l.email = :email")
+  Optional<Lead> lockByEmail(@Param("email") String email);
 
   /** Lead ids after {@code afterId}, in id order: one batch of a run over all leads. */
   @Query("select l.id from Lead l where l.id > :afterId order by l.id")

@@ -50,7 +50,7 @@ public class ScoreRecalculation {
     List<String> ids = cause == ScoreCause.DECAY
         ? interactions.leadIdsActiveSince(decay.horizon(clock.instant()), cursor, page)
         : leads.idsAfter(cursor, page);
-    ids.forEach(id -> leads.findById(id).ifPresent(lead -> scoring.recalculate(lead, cause)));
+    ids.forEach(id -> leads.lockById(id).ifPresent(lead -> scoring.recalculate(lead, cause)));
     return new Batch(ids.size(), ids.isEmpty() ? cursor : ids.get(ids.size() - 1), ids.size() == batchSize);
   }
 

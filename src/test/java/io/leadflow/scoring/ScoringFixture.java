@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** Leads and interactions sent over the API as integrations send them, and what the DMN says they are worth. */
-final class ScoringFixture {
+public final class ScoringFixture {
 
   private final Api marketing;
   private final ScoringDecisions decisions;
@@ -89,7 +89,7 @@ final class ScoringFixture {
   }
 
   /** The totals equal the sums of the ledger entries, per dimension and in all. */
-  static void assertLedgerExplainsScore(JsonNode score) {
+  public static void assertLedgerExplainsScore(JsonNode score) {
     Map<String, Integer> sums = new HashMap<>(Map.of("FIT", 0, "ENGAGEMENT", 0, "SOCIAL", 0));
     for (JsonNode entry : score.get("entries")) {
       sums.merge(entry.get("dimension").asText(), entry.get("points").asInt(), Integer::sum);
