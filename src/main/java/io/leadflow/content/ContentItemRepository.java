@@ -1,5 +1,19 @@
 package io.leadflow.content;
 
+import io.leadflow.lead.FunnelStage;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 
-public interface ContentItemRepository extends JpaRepository<ContentItem, String> {}
+public interface ContentItemRepository extends JpaRepository<ContentItem, String>, JpaSpecificationExecutor<ContentItem> {
+
+  /** What a stage can send on a channel: active and not retired, every type. */
+  List<ContentItem> findByStageAndChannelAndActiveTrueAndRetiredAtIsNull(FunnelStage stage, Channel channel);
+
+  /** The active, not retired items of one type on a channel, whatever their stage. */
+  List<ContentItem> findByTypeAndChannelAndActiveTrueAndRetiredAtIsNull(ContentType type, Channel channel);
+
+  /** An item of the catalogue, unless it was retired. */
+  Optional<ContentItem> findByIdAndRetiredAtIsNull(String id);
+}
