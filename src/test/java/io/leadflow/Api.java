@@ -45,6 +45,10 @@ public final class Api {
     return post(path, "application/json", json);
   }
 
+  public Response putJson(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   public Response delete(String path) {
     return send(request(path).DELETE());
   }

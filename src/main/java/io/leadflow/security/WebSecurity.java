@@ -20,7 +20,8 @@ import org.springframework.security.web.SecurityFilterChain;
  * Who may call what. Camunda identity is the only user store:
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic; marketing, administrators and integration users;
- *       {@code /api/scoring/**} (rescoring) marketing and administrators only.
+ *       {@code /api/scoring/**} (rescoring) and {@code /api/content/**} (the content catalogue)
+ *       marketing and administrators only.
  *   <li>{@code /engine-rest/**} (where Camunda Modeler deploys): HTTP Basic by Camunda's own
  *       filter, then the engine's authorizations.
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login and their
@@ -38,6 +39,8 @@ class WebSecurity {
         .authorizeHttpRequests(requests -> requests
             // changing how everyone is scored is marketing's call, not an integration's
             .requestMatchers("/api/scoring/**").hasAnyAuthority(MARKETING, ADMINS)
+            // the catalogue is marketing's: what every lead receives
+            .requestMatchers("/api/content/**").hasAnyAuthority(MARKETING, ADMINS)
             .anyRequest().hasAnyAuthority(MARKETING, ADMINS, INTEGRATION))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))

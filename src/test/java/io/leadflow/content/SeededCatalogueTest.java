@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import jakarta.validation.Validator;
+import jakarta.validation.groups.Default;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,6 +30,7 @@ class SeededCatalogueTest {
   @Autowired ContentCatalogue catalogue;
   @Autowired ContentItemRepository items;
   @Autowired LeadRepository leads;
+  @Autowired Validator validator;
 
   CatalogueFixture fixture;
   /** Content other tests made counts as received, so only the seed competes. */
@@ -109,6 +112,16 @@ class SeededCatalogueTest {
   }
 
   @Test
+  void everySeededItemIsOneTheApiWouldAccept() {
+    assertThat(seed()).hasSizeGreaterThanOrEqualTo(20).allSatisfy(item -> {
+      assertThat(validator.validate(asRequest(item), Default.class, ContentItemRequest.New.class)).as(item.getId()).isEmpty();
+      assertThat(item.getUrl()).startsWith("https://leadflow.example/resources/");
+      assertThat(item.getLanguage()).isEqualTo("en");
+      assertThat(item.isActive()).isTrue();
+    });
+  }
+
+  @Test
   void everyEmailReadsWellWithAndWithoutTheLeadsNameAndCompany() {
     Mustache.Compiler plainText = Mustache.compiler().escapeHTML(false);
     Map<String, Object> fullLead = Map.of("firstName", "Jane", "lastName", "Doe", "company", "Acme Robotics");
@@ -141,5 +154,11 @@ class SeededCatalogueTest {
     return items.findAll().stream()
         .filter(item -> item.getRetiredAt() == null && !testContent.contains(item.getId()))
         .toList();
+  }
+
+  private static ContentItemRequest asRequest(ContentItem item) {
+    return new ContentItemRequest(item.getId(), item.getTitle(), item.getStage(), item.getType(), item.getChannel(),
+        Keywords.split(item.getIndustries()), Keywords.split(item.getRoles()), item.getUrl(), item.getEmailSubject(),
+        item.getEmailBody(), item.getLanguage(), item.getPriority(), item.isActive());
   }
 }
