@@ -82,6 +82,7 @@ public class InteractionIntake {
   /** Not stored, and why. */
   public record Refused(HttpStatus status, String detail, List<FieldProblem> errors) implements Answer {}
 
+  /** One interaction as JSON (the API): read, then received as {@link #receive(InteractionRequest)}. */
   public Answer receive(JsonNode item) {
     InteractionRequest request;
     try {
@@ -90,6 +91,17 @@ public class InteractionIntake {
       return invalid(List.of(JsonFieldProblems.of(e)));
     } catch (JsonProcessingException e) {
       return invalid(List.of(new FieldProblem("body", "cannot be read: " + e.getOriginalMessage())));
+    }
+    return receive(request);
+  }
+
+  /**
+   * One interaction, already read (the API, or what Leadflow observes itself, such as email
+   * tracking): checked, stored and scored in a transaction of its own, or refused.
+   */
+  public Answer receive(InteractionRequest request) {
+    if (request == null) {
+      return invalid(List.of(new FieldProblem("body", "must be an interaction")));
     }
     List<FieldProblem> problems = problems(request);
     if (!problems.isEmpty()) {

@@ -1,0 +1,213 @@
+package io.leadflow.delivery;
+
+import io.leadflow.content.Channel;
+import io.leadflow.content.ContentItem;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadStatus;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends content to leads by email, once per delivery key.
+ *
+ * <p>The caller is a Camunda job: it runs at least once, and its transaction may roll back after
+ * the email went out. So a send does not take part in the caller's transaction; it has three
+ * steps, each in a transaction of its own (REQUIRES_NEW) that commits whatever the caller's does:
+ * <ol>
+ *   <li>the delivery is recorded as PENDING under its key (a key already SENT: it is returned and
+ *       nothing is sent; PENDING or FAILED: it is tried again);
+ *   <li>the delivery's row is locked, the email rendered and handed to the mail server
+ *       ({@link JavaMailSender}), and the delivery marked SENT (sent at, Message-ID, attempts);
+ *   <li>if the mail server refuses or cannot be reached (or the content's template does not
+ *       render), the delivery is marked FAILED (attempts, last error) instead and
+ *       {@link DeliveryFailed} is thrown: the job fails, is retried, ends as an incident, and a
+ *       later send with the same key sends it.
+ * </ol>
+ * Two sends of one key at the same time (a job run twice because its lock expired) queue on the
+ * delivery's row: the second finds it SENT.
+ *
+ * <p><b>The one remaining window:</b> if Leadflow stops (or the database fails) after the mail
+ * server accepted the email and before SENT is committed, the delivery stays PENDING and the
+ * job's retry sends the email once more; so does a mail server that accepted the email but whose
+ * answer was lost (FAILED). Both emails carry the same {@code Message-ID}
+ * ({@code <delivery id@sender's domain>}), so mail clients and servers can tell the duplicate.
+ * Closing it would take a mail server that deduplicates, as SMTP has no transactions.
+ *
+ * <p>The caller must not hold the lead's row locked ({@code LeadRepository.lockById}) while it
+ * sends: recording the delivery checks the lead's key from another transaction and would wait for
+ * it. Each send holds a second database connection while it talks to the mail server, so
+ * the mail timeouts ({@code spring.mail.properties.mail.smtp.*timeout}) bound that time.
+ */
+@Service
+public class ContentDelivery {
+
+  private static final Logger log = LoggerFactory.getLogger(ContentDelivery.class);
+  private static final int MAX_KEY = 200;
+
+  private final DeliveryRepository deliveries;
+  private final LeadRepository leads;
+  private final ContentEmails emails;
+  private final JavaMailSender mail;
+  private final TransactionTemplate ownTransaction;
+  private final Clock clock;
+
+  ContentDelivery(DeliveryRepository deliveries, LeadRepository leads, ContentEmails emails, JavaMailSender mail,
+      PlatformTransactionManager transactions, Clock clock) {
+    this.deliveries = deliveries;
+    this.leads = leads;
+    this.emails = emails;
+    this.mail = mail;
+    this.ownTransaction = new TransactionTemplate(transactions);
+    this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.clock = clock;
+  }
+
+  /**
+   * Sends {@code content} to {@code lead} by email, exactly once per {@code deliveryKey} (but see
+   * the window in the class comment).
+   *
+   * @return the delivery, SENT
+   * @throws DeliveryFailed when the email could not be sent now; the delivery is FAILED, and a
+   *     send with the same key tries again
+   * @throws IllegalStateException when the lead must not be contacted (unsubscribed,
+   *     disqualified, or consent not given); nothing is recorded
+   * @throws IllegalArgumentException for content of another channel than EMAIL, or a key already
+   *     used for another lead or content
+   */
+  public Delivery send(Lead lead, ContentItem content, String deliveryKey) {
+    Objects.requireNonNull(lead, "lead");
+    Objects.requireNonNull(content, "content");
+    if (deliveryKey == null || deliveryKey.isBlank() || deliveryKey.length() > MAX_KEY) {
+      throw new IllegalArgumentException("A delivery key is required (at most " + MAX_KEY + " characters): " + deliveryKey);
+    }
+    if (content.getChannel() != Channel.EMAIL) {
+      throw new IllegalArgumentException(
+          "Only EMAIL content is delivered; " + content.getId() + " is for " + content.getChannel());
+    }
+    Delivery recorded = recordPending(lead, content, deliveryKey);
+    if (recorded.getStatus() == DeliveryStatus.SENT) {
+      return recorded;
+    }
+    Attempt attempt = ownTransaction.execute(status -> attempt(recorded.getId(), lead, content));
+    if (attempt.failure() != null) {
+      throw new DeliveryFailed(recorded.getId(), "Email " + recorded.getId() + " (" + content.getId() + " to lead "
+          + lead.getId() + ", key " + deliveryKey + ") was not sent: " + attempt.delivery().getLastError(),
+          attempt.failure());
+    }
+    return attempt.delivery();
+  }
+
+  public Optional<Delivery> find(String deliveryKey) {
+    return deliveries.findByDeliveryKey(deliveryKey);
+  }
+
+  /**
+   * The content ever chosen for the lead: sent, being sent or failed. A journey must not pick it
+   * again.
+   */
+  public Set<String> sentContentIds(String leadId) {
+    return Set.copyOf(deliveries.contentIdsOf(leadId));
+  }
+
+  /** What one attempt to send came to: the delivery, and why it failed if it did. */
+  private record Attempt(Delivery delivery, Exception failure) {}
+
+  private Delivery recordPending(Lead lead, ContentItem content, String deliveryKey) {
+    try {
+      return ownTransaction.execute(status -> pending(lead, content, deliveryKey));
+    } catch (DataIntegrityViolationException recordedAtTheSameMoment) {
+      // another send of this key inserted it first: take that one (it is locked until it is done)
+      return ownTransaction.execute(status -> pending(lead, content, deliveryKey));
+    }
+  }
+
+  private Delivery pending(Lead lead, ContentItem content, String deliveryKey) {
+    Optional<Delivery> known = deliveries.lockByDeliveryKey(deliveryKey);
+    if (known.isPresent()) {
+      Delivery delivery = known.get();
+      if (!delivery.getLeadId().equals(lead.getId()) || !delivery.getContentId().equals(content.getId())) {
+        throw new IllegalArgumentException("Delivery key " + deliveryKey + " was used for " + delivery.getContentId()
+            + " to lead " + delivery.getLeadId() + ", not for " + content.getId() + " to lead " + lead.getId());
+      }
+      if (delivery.getStatus() == DeliveryStatus.SENT) {
+        return delivery;
+      }
+      requireContactAllowed(lead);
+      delivery.retrying();
+      return delivery;
+    }
+    requireContactAllowed(lead);
+    Delivery delivery = new Delivery(lead.getId(), content.getId(), Channel.EMAIL, deliveryKey, clock.instant());
+    deliveries.saveAndFlush(delivery);
+    return delivery;
+  }
+
+  /** The lead as the caller has it and as it is stored now: neither may say "do not contact". */
+  private void requireContactAllowed(Lead lead) {
+    Lead stored = leads.findById(lead.getId())
+        .orElseThrow(() -> new IllegalStateException("Lead " + lead.getId() + " is not stored"));
+    for (Lead version : List.of(lead, stored)) {
+      String reason = doNotContactReason(version);
+      if (reason != null) {
+        throw new IllegalStateException("Lead " + lead.getId() + " must not be contacted: " + reason);
+      }
+    }
+  }
+
+  private static String doNotContactReason(Lead lead) {
+    if (lead.getStatus() == LeadStatus.UNSUBSCRIBED || lead.getStatus() == LeadStatus.DISQUALIFIED) {
+      return "its status is " + lead.getStatus();
+    }
+    if (Boolean.FALSE.equals(lead.getConsentGiven())) {
+      return "it has not given its consent";
+    }
+    return null;
+  }
+
+  private Attempt attempt(String deliveryId, Lead lead, ContentItem content) {
+    Delivery delivery = deliveries.lockById(deliveryId).orElseThrow();
+    if (delivery.getStatus() == DeliveryStatus.SENT) {
+      return new Attempt(delivery, null);
+    }
+    String subject = null;
+    try {
+      OutgoingEmail email = emails.render(lead, content, delivery.getId());
+      subject = email.subject();
+      MimeMessage message = mail.createMimeMessage();
+      email.writeTo(message);
+      mail.send(message);
+      delivery.sent(subject, email.messageId(), clock.instant());
+      log.info("Sent {} to lead {} (delivery {}, key {})", content.getId(), lead.getId(), deliveryId,
+          delivery.getDeliveryKey());
+      return new Attempt(delivery, null);
+    } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+      // the mail server refused or was not there (MailException), or a template did not render
+      delivery.failed(subject, describe(e));
+      log.warn("Could not send {} to lead {} (delivery {}, attempt {}): {}", content.getId(), lead.getId(), deliveryId,
+          delivery.getAttempts(), delivery.getLastError());
+      return new Attempt(delivery, e);
+    }
+  }
+
+  private static String describe(Exception e) {
+    Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
+    String what = e.getClass().getSimpleName() + ": " + e.getMessage();
+    return cause == e ? what : what + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")";
+  }
+}
