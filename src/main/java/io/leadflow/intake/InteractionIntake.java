@@ -9,7 +9,9 @@ import io.leadflow.api.FieldProblem;
 import io.leadflow.api.JsonFieldProblems;
 import io.leadflow.interaction.Interaction;
 import io.leadflow.interaction.InteractionRepository;
+import io.leadflow.interaction.InteractionType;
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadEmailBounced;
 import io.leadflow.lead.LeadRepository;
 import io.leadflow.scoring.LeadScoring;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import jakarta.validation.Validator;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -50,10 +53,13 @@ public class InteractionIntake {
   private final RetryTemplate retry;
   private final Clock clock;
   private final Duration maxClockSkew;
+  private final ApplicationEventPublisher events;
 
   InteractionIntake(LeadRepository leads, InteractionRepository interactions, LeadScoring scoring, ObjectMapper json,
-      Validator validator, PlatformTransactionManager transactions, Clock clock, LeadflowProperties properties) {
+      Validator validator, PlatformTransactionManager transactions, Clock clock, LeadflowProperties properties,
+      ApplicationEventPublisher events) {
     this.leads = leads;
+    this.events = events;
     this.interactions = interactions;
     this.scoring = scoring;
     this.json = json;
@@ -168,6 +174,9 @@ public class InteractionIntake {
         details == null || details.getMore().isEmpty() ? null : detailsJson(details));
     interactions.save(interaction);
     int points = scoring.scoreInteraction(lead, interaction);
+    if (isHardBounce(request) && lead.emailBounced(now)) {
+      events.publishEvent(new LeadEmailBounced(lead));
+    }
     return new Received(interaction.getId(), lead.getId(), points, false);
   }
 
@@ -186,6 +195,12 @@ public class InteractionIntake {
   private static Refused invalid(List<FieldProblem> problems) {
     return new Refused(HttpStatus.BAD_REQUEST,
         problems.size() == 1 ? "1 field is invalid" : problems.size() + " fields are invalid", problems);
+  }
+
+  /** A bounce report that says the address will never take mail ({@code details.bounceType = "hard"}). */
+  private static boolean isHardBounce(InteractionRequest request) {
+    return request.type() == InteractionType.EMAIL_BOUNCE && request.details() != null
+        && "hard".equalsIgnoreCase(String.valueOf(request.details().getMore().get("bounceType")));
   }
 
   private static boolean isBlank(String value) {

@@ -1,5 +1,6 @@
 package io.leadflow.journey;
 
+import io.leadflow.lead.LeadEmailBounced;
 import io.leadflow.lead.LeadStateChanged;
 import io.leadflow.lead.LeadStatus;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,6 +20,8 @@ class JourneySignals {
   static final String LEAD_QUALIFIED = "LeadQualified";
   static final String STAGE_CHANGED = "StageChanged";
   static final String LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
+  static final String LEAD_DISQUALIFIED = "LeadDisqualified";
+  static final String EMAIL_BOUNCED = "EmailBounced";
 
   private final RuntimeService runtime;
 
@@ -41,12 +44,20 @@ class JourneySignals {
     LeadStatus status = change.lead().getStatus();
     if (change.statusChanged() && status == LeadStatus.UNSUBSCRIBED) {
       tell(leadId, LEAD_UNSUBSCRIBED);
+    } else if (change.statusChanged() && status == LeadStatus.DISQUALIFIED) {
+      tell(leadId, LEAD_DISQUALIFIED);
     } else if (change.statusChanged()
         && (status == LeadStatus.MARKETING_QUALIFIED || status == LeadStatus.SALES_QUALIFIED)) {
       tell(leadId, LEAD_QUALIFIED);
     } else if (change.stageChanged()) {
       tell(leadId, STAGE_CHANGED);
     }
+  }
+
+  /** The lead's email bounces for good: the journey ends, nothing can be sent. */
+  @EventListener
+  void onEmailBounced(LeadEmailBounced bounce) {
+    tell(bounce.lead().getId(), EMAIL_BOUNCED);
   }
 
   private void tell(String leadId, String message) {

@@ -17,6 +17,15 @@ public final class JourneyVariables {
   public static final String STATUS = "status";
   public static final String SCORE = "score";
   public static final String RATING = "rating";
+  /** Sends so far (the welcome included). */
+  public static final String SENDS_SO_FAR = "sendsSoFar";
+  /** The id of the last content sent. */
+  public static final String LAST_CONTENT = "lastContent";
+  public static final String LAST_SENT_AT = "lastSentAt";
+  /** Whether the last "Send next content" found content for the stage. */
+  public static final String CONTENT_LEFT = "contentLeft";
+  /** What sales said when it sent the lead back (NOT_READY) or kept it. */
+  public static final String SALES_OUTCOME = "salesOutcome";
 
   private JourneyVariables() {}
 
@@ -25,6 +34,7 @@ public final class JourneyVariables {
     variables.put(LEAD_ID, lead.getId());
     variables.put(COMPANY, lead.getCompany());
     variables.put(CAMPAIGN, lead.getCampaign());
+    variables.put(SENDS_SO_FAR, 0);
     return variables;
   }
 

@@ -54,6 +54,9 @@ public class Lead extends NewEntity {
   @Enumerated(EnumType.STRING)
   private FunnelStage scoredStage;
 
+  /** When its email bounced for good (a hard bounce); nothing is sent to it after that. */
+  private Instant emailBouncedAt;
+
   /** The company, normalised: leads of one company make one account. */
   private String companyKey;
 
@@ -144,6 +147,39 @@ public class Lead extends NewEntity {
     return changed;
   }
 
+  /**
+   * Whether anything may be sent to the lead: not unsubscribed, not disqualified, its email not
+   * known to bounce, and consent not refused (unknown consent counts as given: B2B legitimate
+   * interest; an unsubscribe withdraws it).
+   */
+  public boolean mayBeContacted() {
+    return status != LeadStatus.UNSUBSCRIBED && status != LeadStatus.DISQUALIFIED && emailBouncedAt == null
+        && !Boolean.FALSE.equals(consentGiven);
+  }
+
+  /** Its stage's content is used up: occasional content from now on, until its behaviour moves it. */
+  public void keptWarm(Instant at) {
+    stage = FunnelStage.KEEP_WARM;
+    updatedAt = at;
+  }
+
+  /** Sales sent it back, not ready: nurtured again, at the stage its score says. */
+  public void backToNurturing(Instant at) {
+    status = LeadStatus.NURTURING;
+    stage = scoredStage == null ? FunnelStage.TOFU : scoredStage;
+    updatedAt = at;
+  }
+
+  /** Its email bounced for good: nothing can be sent to it. */
+  public boolean emailBounced(Instant at) {
+    if (emailBouncedAt != null) {
+      return false;
+    }
+    emailBouncedAt = at;
+    updatedAt = at;
+    return true;
+  }
+
   /** The lead withdrew its consent: nothing is ever sent to it again. */
   public boolean unsubscribed(Instant at) {
     if (status == LeadStatus.UNSUBSCRIBED) {
@@ -186,6 +222,7 @@ public class Lead extends NewEntity {
   public String getQualification() { return qualification; }
   public FunnelStage getScoredStage() { return scoredStage; }
   public String getCompanyKey() { return companyKey; }
+  public Instant getEmailBouncedAt() { return emailBouncedAt; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
 

@@ -62,7 +62,7 @@ class LeadCaptureTest {
     ProcessInstance journey = journeyOf(id);
     assertThat(journey).isStarted().hasBusinessKey(id).isWaitingAt("StartEvent_LeadCaptured");
     execute(job(journey));
-    assertThat(journey).isWaitingAt("Event_LeadLeavesJourney")
+    assertThat(journey).isWaitingAt("Activity_SendWelcome")
         .variables().containsEntry("leadId", id).containsEntry("company", "Acme Robotics")
         .containsEntry("campaign", "spring-webinar").containsEntry("stage", "TOFU");
     assertThat(captures.findByLeadIdOrderByCapturedAt(id)).singleElement()

@@ -1,0 +1,68 @@
+package io.leadflow.journey;
+
+import io.leadflow.lead.FunnelStage;
+import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * How nurturing paces itself ({@code leadflow.journey.*}): the wait between two sends per stage,
+ * the longest a journey may last, and the hours content may go out in.
+ */
+@ConfigurationProperties("leadflow.journey")
+public record JourneySettings(Cadence cadence, Duration maxLength, Window sendWindow) {
+
+  public JourneySettings {
+    cadence = cadence == null ? new Cadence(null, null, null, null, null) : cadence;
+    maxLength = maxLength == null ? Duration.ofDays(365) : maxLength;
+    sendWindow = sendWindow == null ? new Window(null, null, null, null, null) : sendWindow;
+  }
+
+  /** The wait before each next send, per stage. */
+  public record Cadence(Duration tofu, Duration mofu, Duration bofu, Duration keepWarm, Duration loyalty) {
+
+    public Cadence {
+      tofu = tofu == null ? Duration.ofDays(7) : tofu;
+      mofu = mofu == null ? Duration.ofDays(5) : mofu;
+      bofu = bofu == null ? Duration.ofDays(3) : bofu;
+      keepWarm = keepWarm == null ? Duration.ofDays(30) : keepWarm;
+      loyalty = loyalty == null ? Duration.ofDays(30) : loyalty;
+    }
+
+    Duration of(FunnelStage stage) {
+      Map<FunnelStage, Duration> byStage = new EnumMap<>(FunnelStage.class);
+      byStage.put(FunnelStage.TOFU, tofu);
+      byStage.put(FunnelStage.MOFU, mofu);
+      byStage.put(FunnelStage.BOFU, bofu);
+      byStage.put(FunnelStage.KEEP_WARM, keepWarm);
+      byStage.put(FunnelStage.LOYALTY, loyalty);
+      return byStage.get(stage);
+    }
+  }
+
+  /**
+   * Content goes out on these days between {@code start} and {@code end}, in the lead's time zone:
+   * the zone of its country ({@code zones}), else {@code defaultZone}.
+   */
+  public record Window(List<DayOfWeek> days, LocalTime start, LocalTime end, ZoneId defaultZone, Map<String, ZoneId> zones) {
+
+    public Window {
+      days = days == null || days.isEmpty() ? List.copyOf(EnumSet.range(DayOfWeek.MONDAY, DayOfWeek.FRIDAY)) : days;
+      start = start == null ? LocalTime.of(9, 0) : start;
+      end = end == null ? LocalTime.of(17, 0) : end;
+      defaultZone = defaultZone == null ? ZoneId.of("Europe/Berlin") : defaultZone;
+      zones = zones == null ? Map.of() : zones;
+    }
+
+    Set<DayOfWeek> openDays() {
+      return EnumSet.copyOf(days);
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package io.leadflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leadflow.Api;
+import io.leadflow.LeadflowTest;
+import io.leadflow.delivery.ContentDelivery;
+import io.leadflow.lead.LeadRepository;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * A lead's journey, walked step by step: the job executor is off, the test runs each job and
+ * moves the engine's clock to each timer; emails go to a real SMTP server (GreenMail).
+ */
+@LeadflowTest
+class NurturingJourneyTest {
+
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired LeadRepository leads;
+  @Autowired ContentDelivery deliveries;
+
+  Api marketing;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    marketing = Api.at(port).as("mia", "demo");
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aNewLeadIsWelcomedThenGetsTopOfFunnelContentAtTheStagesCadence() throws Exception {
+    String lead = aLead("Ada", "DE");
+    ProcessInstance journey = journeyOf(lead);
+
+    run(journey, "StartEvent_LeadCaptured");
+    run(journey, "Activity_SendWelcome");
+
+    assertThat(emails()).singleElement().satisfies(welcome -> {
+      assertThat(welcome.getAllRecipients()[0].toString()).contains("<ada.");
+      assertThat(welcome.getSubject()).contains("Ada");
+    });
+    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).variables().containsEntry("sendsSoFar", 1).containsEntry("lastContent", "welcome");
+
+    Job due = timer(journey, "Event_TofuSendDue");
+    assertThat(due.getDuedate()).as("a week later, in the lead's business hours")
+        .isAfterOrEqualTo(Date.from(ClockUtil.now().toInstant().plusSeconds(7 * 24 * 3600)));
+    sendAt(journey, "Event_TofuSendDue");
+
+    assertThat(emails()).hasSize(2);
+    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).variables().containsEntry("sendsSoFar", 2).containsEntry("stage", "TOFU")
+        .containsKey("lastContent").containsKey("score").containsKey("rating");
+    assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
+  }
+
+  @Test
+  void aStageChangeArrivingDuringTheWaitMovesTheLeadAtOnceNotAtTheNextTimer() {
+    String lead = aLead("Mo", "DE");
+    ProcessInstance journey = welcomed(lead);
+
+    // a whitepaper download makes it a middle-of-funnel lead (engagement level 3)
+    assertThat(marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"CONTENT_DOWNLOAD\"}".formatted(lead))
+        .status()).isEqualTo(201);
+
+    assertThat(journey).isWaitingAt("Gateway_WaitMofu");
+    assertThat(journey).variables().containsEntry("stage", "MOFU");
+    sendAt(journey, "Event_MofuSendDue");
+    assertThat(leads.findById(lead).orElseThrow().getStage().name()).isEqualTo("MOFU");
+  }
+
+  @Test
+  void whenTheStagesContentIsUsedUpTheLeadIsKeptWarmNotDropped() {
+    String lead = aLead("Kim", "DE");
+    ProcessInstance journey = welcomed(lead);
+
+    for (int send = 0; send < 30 && !isWaitingIn(journey, "Gateway_WaitKeepWarm"); send++) {
+      sendAt(journey, "Event_TofuSendDue");
+    }
+
+    assertThat(journey).isWaitingAt("Gateway_WaitKeepWarm");
+    assertThat(leads.findById(lead).orElseThrow().getStage().name()).isEqualTo("KEEP_WARM");
+    int sentBeforeKeepWarm = emails().size();
+    sendAt(journey, "Event_KeepWarmSendDue");
+    assertThat(emails()).as("cold leads still get occasional content").hasSize(sentBeforeKeepWarm + 1);
+    List<String> sent = new ArrayList<>(deliveries.sentContentIds(lead));
+    assertThat(sent).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void anUnsubscribeEndsTheJourneyAndNothingIsSentAgain() {
+    String lead = aLead("Una", "DE");
+    ProcessInstance journey = welcomed(lead);
+
+    marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"UNSUBSCRIBE\"}".formatted(lead));
+
+    assertThat(journey).hasPassed("EndEvent_Unsubscribed").isEnded();
+    assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).count()).isZero();
+  }
+
+  @Test
+  void aHardBounceEndsTheJourneyForGood() {
+    String lead = aLead("Bo", "DE");
+    ProcessInstance journey = welcomed(lead);
+
+    marketing.postJson("/api/interactions", """
+        {"leadId": "%s", "type": "EMAIL_BOUNCE", "details": {"bounceType": "hard"}}""".formatted(lead));
+
+    assertThat(journey).hasPassed("EndEvent_EmailUndeliverable").isEnded();
+    assertThat(leads.findById(lead).orElseThrow().mayBeContacted()).isFalse();
+  }
+
+  @Test
+  void aSoftBounceOnlyCostsPoints() {
+    String lead = aLead("Sue", "DE");
+    ProcessInstance journey = welcomed(lead);
+
+    marketing.postJson("/api/interactions", """
+        {"leadId": "%s", "type": "EMAIL_BOUNCE", "details": {"bounceType": "soft"}}""".formatted(lead));
+
+    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+  }
+
+  @Test
+  void aLeadSalesSendsBackReentersAtTheStageItsScoreSaysWithoutContentItAlreadyGot() {
+    String lead = aLead("Rex", "DE");
+    ProcessInstance journey = welcomed(lead);
+    sendAt(journey, "Event_TofuSendDue");
+
+    marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead));
+    assertThat(journey).isWaitingAt("Activity_WaitForSales");
+
+    engine.getRuntimeService().createMessageCorrelation("SalesVerdict").processInstanceBusinessKey(lead)
+        .setVariable("salesOutcome", "NOT_READY").correlate();
+
+    assertThat(journey).hasPassed("Activity_ReturnToNurturing").isWaitingAt("Gateway_WaitBofu");
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
+    for (int send = 0; send < 3; send++) {
+      sendAt(journey, "Event_BofuSendDue");
+    }
+    assertThat(new ArrayList<>(deliveries.sentContentIds(lead))).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void contentWaitsForTheLeadsBusinessHoursInItsOwnTimeZone() {
+    ZoneId newYork = ZoneId.of("America/New_York");
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 28, 12, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant()));
+    String lead = aLead("Sam", "US");
+    ProcessInstance journey = welcomed(lead);
+
+    Instant due = timer(journey, "Event_TofuSendDue").getDuedate().toInstant();
+
+    assertThat(due.atZone(newYork)).as("a week after a Saturday is a Saturday: Monday 9:00 in New York")
+        .isEqualTo(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, newYork));
+  }
+
+  @Test
+  void whenTheMailServerStaysDownTheSendBecomesAnIncidentAndAfterARetryTheEmailGoesOutOnce() throws Exception {
+    String lead = aLead("Ike", "DE");
+    ProcessInstance journey = journeyOf(lead);
+    run(journey, "StartEvent_LeadCaptured");
+    smtp.stop();
+    try {
+      Job welcome = job("Activity_SendWelcome", journey);
+      for (int attempt = 0; attempt < 5; attempt++) {
+        Job current = engine.getManagementService().createJobQuery().jobId(welcome.getId()).singleResult();
+        ClockUtil.setCurrentTime(current.getDuedate() == null ? ClockUtil.now() : current.getDuedate());
+        assertThatThrownBy(() -> engine.getManagementService().executeJob(welcome.getId())).isNotNull();
+      }
+      assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(journey.getId()).singleResult())
+          .as("an incident in Cockpit").isNotNull()
+          .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo("Activity_SendWelcome"));
+    } finally {
+      smtp.start();
+    }
+
+    Job failed = job("Activity_SendWelcome", journey);
+    engine.getManagementService().setJobRetries(failed.getId(), 1); // what "Retry" in Cockpit does
+    execute(failed);
+
+    assertThat(emails()).as("exactly one welcome").hasSize(1);
+    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+  }
+
+  // --- the journey, step by step ---
+
+  private String aLead(String firstName, String country) {
+    Api.Response response = marketing.postJson("/api/leads", """
+        {"email": "%s.%s@example.com", "firstName": "%s", "company": "Journey Test Ltd", "companySize": 20,
+         "industry": "Education", "jobTitle": "Analyst", "country": "%s", "consent": {"given": true}}"""
+        .formatted(firstName.toLowerCase(), UUID.randomUUID().toString().substring(0, 8), firstName, country));
+    assertThat(response.status()).as(response.toString()).isEqualTo(201);
+    return response.json().get("id").asText();
+  }
+
+  private ProcessInstance welcomed(String lead) {
+    ProcessInstance journey = journeyOf(lead);
+    run(journey, "StartEvent_LeadCaptured");
+    run(journey, "Activity_SendWelcome");
+    return journey;
+  }
+
+  private ProcessInstance journeyOf(String lead) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(NurturingJourney.PROCESS_KEY).processInstanceBusinessKey(lead).singleResult();
+  }
+
+  private void run(ProcessInstance journey, String activityId) {
+    execute(job(activityId, journey));
+  }
+
+  /** The timer fires (the clock moves to it), then the send job and its save point run. */
+  private void sendAt(ProcessInstance journey, String timerId) {
+    Job timer = timer(journey, timerId);
+    ClockUtil.setCurrentTime(timer.getDuedate());
+    execute(timer);
+    run(journey, "Activity_SendNextContent");
+    run(journey, "Activity_SendNextContent");
+  }
+
+  private Job timer(ProcessInstance journey, String timerId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).activityId(timerId).timers().singleResult();
+  }
+
+  /** At an event-based gateway the journey waits at the gateway itself. */
+  private boolean isWaitingIn(ProcessInstance journey, String activityId) {
+    return engine.getRuntimeService().createExecutionQuery().processInstanceId(journey.getId()).activityId(activityId).count() > 0;
+  }
+
+  private List<MimeMessage> emails() {
+    return List.of(smtp.getReceivedMessages());
+  }
+}
