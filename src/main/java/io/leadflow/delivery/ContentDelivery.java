@@ -4,7 +4,6 @@ import io.leadflow.content.Channel;
 import io.leadflow.content.ContentItem;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadStatus;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.List;
@@ -163,21 +162,11 @@ public class ContentDelivery {
     Lead stored = leads.findById(lead.getId())
         .orElseThrow(() -> new IllegalStateException("Lead " + lead.getId() + " is not stored"));
     for (Lead version : List.of(lead, stored)) {
-      String reason = doNotContactReason(version);
-      if (reason != null) {
-        throw new IllegalStateException("Lead " + lead.getId() + " must not be contacted: " + reason);
+      if (!version.mayBeContacted()) {
+        throw new IllegalStateException("Lead " + lead.getId() + " must not be contacted: status " + version.getStatus()
+            + ", consent " + version.getConsentGiven() + ", email bounced " + (version.getEmailBouncedAt() != null));
       }
     }
-  }
-
-  private static String doNotContactReason(Lead lead) {
-    if (lead.getStatus() == LeadStatus.UNSUBSCRIBED || lead.getStatus() == LeadStatus.DISQUALIFIED) {
-      return "its status is " + lead.getStatus();
-    }
-    if (Boolean.FALSE.equals(lead.getConsentGiven())) {
-      return "it has not given its consent";
-    }
-    return null;
   }
 
   private Attempt attempt(String deliveryId, Lead lead, ContentItem content) {
