@@ -3,10 +3,13 @@ package io.leadflow.security;
 import static io.leadflow.security.LeadflowGroups.INTEGRATION;
 import static io.leadflow.security.LeadflowGroups.MANAGERS;
 import static io.leadflow.security.LeadflowGroups.MARKETING;
+import static io.leadflow.sales.SalesRouting.PHONE_A_LEAD;
 import static io.leadflow.security.LeadflowGroups.SALES;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
@@ -81,6 +84,12 @@ public class RightsModel {
 
     grant(SALES, APPLICATION, TASKLIST, ACCESS);
     grant(SALES, PROCESS_DEFINITION, ANY, READ);
+
+    // anyone in marketing or sales may decide to simply phone a lead: "Phone a lead" from Tasklist
+    for (String caller : new String[] {MARKETING, SALES}) {
+      grant(caller, PROCESS_DEFINITION, PHONE_A_LEAD, READ, CREATE_INSTANCE);
+      grant(caller, PROCESS_INSTANCE, ANY, CREATE);
+    }
   }
 
   private void group(String id, String name) {
