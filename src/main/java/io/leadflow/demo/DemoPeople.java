@@ -28,6 +28,9 @@ public class DemoPeople {
       new DemoUser("max", "Max", "Manager", "manager", List.of(MANAGERS)),
       new DemoUser("sam", "Sam", "Seller", "sales rep, Sales Europe", List.of(SALES, "salesEurope")),
       new DemoUser("ana", "Ana", "Closer", "sales rep, Sales Americas", List.of(SALES, "salesAmericas")),
+      new DemoUser("eva", "Eva", "Seller", "sales rep, Sales Europe", List.of(SALES, "salesEurope")),
+      new DemoUser("leo", "Leo", "Closer", "sales rep, Sales Americas", List.of(SALES, "salesAmericas")),
+      new DemoUser("kai", "Kai", "Seller", "sales rep, Sales Asia-Pacific", List.of(SALES, "salesApac")),
       new DemoUser("crm", "CRM", "Integration", "integration user for the API", List.of(INTEGRATION)));
 
   private final IdentityService identity;

@@ -3,11 +3,13 @@ package io.leadflow.security;
 import static io.leadflow.security.LeadflowGroups.INTEGRATION;
 import static io.leadflow.security.LeadflowGroups.MANAGERS;
 import static io.leadflow.security.LeadflowGroups.MARKETING;
+import static io.leadflow.sales.SalesRouting.PHONE_A_LEAD;
 import static io.leadflow.security.LeadflowGroups.SALES;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
-import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
 import static org.camunda.bpm.engine.authorization.Permissions.ALL;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Permissions.READ_HISTORY;
 import static org.camunda.bpm.engine.authorization.Resources.APPLICATION;
@@ -21,9 +23,7 @@ import static org.camunda.bpm.engine.authorization.Resources.TASK;
 
 import io.leadflow.LeadflowProperties;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.identity.Group;
@@ -45,12 +45,12 @@ public class RightsModel {
   private static final String TASKLIST = "tasklist";
 
   private final IdentityService identity;
-  private final AuthorizationService authorizations;
+  private final Grants grants;
   private final Map<String, String> salesTeams;
 
-  RightsModel(IdentityService identity, AuthorizationService authorizations, LeadflowProperties properties) {
+  RightsModel(IdentityService identity, Grants grants, LeadflowProperties properties) {
     this.identity = identity;
-    this.authorizations = authorizations;
+    this.grants = grants;
     this.salesTeams = properties.sales().teams();
   }
 
@@ -84,6 +84,12 @@ public class RightsModel {
 
     grant(SALES, APPLICATION, TASKLIST, ACCESS);
     grant(SALES, PROCESS_DEFINITION, ANY, READ);
+
+    // anyone in marketing or sales may decide to simply phone a lead: "Phone a lead" from Tasklist
+    for (String caller : new String[] {MARKETING, SALES}) {
+      grant(caller, PROCESS_DEFINITION, PHONE_A_LEAD, READ, CREATE_INSTANCE);
+      grant(caller, PROCESS_INSTANCE, ANY, CREATE);
+    }
   }
 
   private void group(String id, String name) {
@@ -96,23 +102,6 @@ public class RightsModel {
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    boolean exists =
-        authorizations.createAuthorizationQuery()
-                .groupIdIn(groupId)
-                .resourceType(resource)
-                .resourceId(resourceId)
-                .count()
-            > 0;
-    if (exists) {
-      return;
-    }
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setGroupId(groupId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    for (Permission permission : permissions) {
-      authorization.addPermission(permission);
-    }
-    authorizations.saveAuthorization(authorization);
+    grants.ensure(groupId, resource, resourceId, permissions);
   }
 }
