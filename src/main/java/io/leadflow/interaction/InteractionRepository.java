@@ -15,6 +15,9 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
   /** The lead's interactions in the order they happened. */
   List<Interaction> findByLeadIdOrderByOccurredAtAscIdAsc(String leadId);
 
+  /** The lead's latest interactions, newest first (what a salesperson sees on a follow-up). */
+  List<Interaction> findTop5ByLeadIdOrderByOccurredAtDesc(String leadId);
+
   /** How many of one kind of action the lead made from a time up to and including another (daily caps). */
   long countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThanEqual(
       String leadId, InteractionType type, Instant from, Instant upToAndIncluding);

@@ -170,6 +170,24 @@ public class Lead extends NewEntity {
     updatedAt = at;
   }
 
+  /** A salesperson has it now: the score no longer moves its status. */
+  public void handedToSales(Instant at) {
+    status = LeadStatus.IN_SALES;
+    updatedAt = at;
+  }
+
+  /** Sales sees a real opportunity in it. */
+  public void becameOpportunity(Instant at) {
+    status = LeadStatus.OPPORTUNITY;
+    updatedAt = at;
+  }
+
+  /** Not a lead for us (no budget, no need, wrong contact, ...): nothing more is sent. */
+  public void disqualified(Instant at) {
+    status = LeadStatus.DISQUALIFIED;
+    updatedAt = at;
+  }
+
   /** Its email bounced for good: nothing can be sent to it. */
   public boolean emailBounced(Instant at) {
     if (emailBouncedAt != null) {

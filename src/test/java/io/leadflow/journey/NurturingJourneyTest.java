@@ -19,6 +19,8 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -161,10 +163,15 @@ class NurturingJourneyTest {
     sendAt(journey, "Event_TofuSendDue");
 
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead));
-    assertThat(journey).isWaitingAt("Activity_WaitForSales");
+    assertThat(journey).isWaitingAt("Activity_HandOverToSales");
+    ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("sales-handoff").processInstanceBusinessKey(lead).singleResult();
+    execute(job("Activity_RouteToSales", handoff));
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
 
-    engine.getRuntimeService().createMessageCorrelation("SalesVerdict").processInstanceBusinessKey(lead)
-        .setVariable("salesOutcome", "NOT_READY").correlate();
+    // the rep: not ready yet
+    Task followUp = engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId()).singleResult();
+    engine.getTaskService().complete(followUp.getId(), Map.of("outcome", "NOT_READY", "reason", "Budget next quarter"));
 
     assertThat(journey).hasPassed("Activity_ReturnToNurturing").isWaitingAt("Gateway_WaitBofu");
     assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("NURTURING");

@@ -1,0 +1,215 @@
+package io.leadflow.sales;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import com.sun.net.httpserver.HttpServer;
+import io.leadflow.Api;
+import io.leadflow.LeadflowTest;
+import io.leadflow.lead.LeadRepository;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** A lead qualifies, a salesperson follows it up in Tasklist, and the outcome does what it says. */
+@LeadflowTest
+class SalesHandoffTest {
+
+  /** The journey welcomes the lead before it can qualify: a real SMTP server takes the emails. */
+  @RegisterExtension
+  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired LeadRepository leads;
+
+  Api marketing;
+  HttpServer crm;
+  final List<String> crmReceived = new CopyOnWriteArrayList<>();
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    marketing = Api.at(port).as("mia", "demo");
+  }
+
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    if (crm != null) {
+      crm.stop(0);
+    }
+  }
+
+  @Test
+  void aDemoRequestGivesTheRoutedTeamAFollowUpDueWithinTheHourWithEverythingTheRepNeeds() {
+    String lead = aLeadAskingForADemo("Grace", "Compiler Corp", "US");
+    ProcessInstance handoff = routed(lead);
+
+    Task followUp = followUp(handoff);
+    assertThat(followUp.getName()).isEqualTo("Follow up Grace Hopper (Compiler Corp)");
+    assertThat(engine.getTaskService().getIdentityLinksForTask(followUp.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo(engine.getRuntimeService().getVariable(handoff.getId(), "team")));
+    assertThat(Duration.between(ClockUtil.now().toInstant(), followUp.getDueDate().toInstant())).isLessThanOrEqualTo(Duration.ofHours(1));
+    Map<String, Object> form = engine.getTaskService().getVariables(followUp.getId());
+    assertThat(form).containsEntry("leadName", "Grace Hopper").containsEntry("company", "Compiler Corp")
+        .containsKeys("leadEmail", "leadProfile", "scores", "whyQualified", "lastInteractions", "contentSent");
+    assertThat((String) form.get("whyQualified")).startsWith("Sales-qualified");
+    assertThat((String) form.get("lastInteractions")).contains("DEMO_REQUEST");
+    assertThat(engine.getFormService().getTaskFormKey(followUp.getProcessDefinitionId(), followUp.getTaskDefinitionKey()))
+        .as("a Camunda Form").isNull();
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
+  }
+
+  @Test
+  void anOpportunityIsPostedToTheCrmAndWhenTheCrmIsDownItBecomesAnIncidentUntilItIsBack() throws IOException {
+    String lead = aLeadAskingForADemo("Alan", "Bletchley Analytics", "GB");
+    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance handoff = routed(lead);
+    engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "OPPORTUNITY"));
+
+    Job send = job("Activity_HandToCrm", handoff);
+    for (int attempt = 0; attempt < 5; attempt++) {
+      Job current = engine.getManagementService().createJobQuery().jobId(send.getId()).singleResult();
+      ClockUtil.setCurrentTime(current.getDuedate() == null ? ClockUtil.now() : current.getDuedate());
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(send.getId())).isNotNull();
+    }
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(handoff.getId()).singleResult())
+        .as("the CRM is down: an incident in Cockpit").isNotNull();
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
+
+    startTheCrm();
+    engine.getManagementService().setJobRetries(send.getId(), 1);
+    execute(engine.getManagementService().createJobQuery().jobId(send.getId()).singleResult());
+
+    assertThat(crmReceived).singleElement().satisfies(body -> assertThat(body).contains("\"id\":\"" + lead + "\"")
+        .contains("Bletchley Analytics"));
+    assertThat(handoff).hasPassed("EndEvent_Opportunity").isEnded();
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("OPPORTUNITY");
+    assertThat(journey).hasPassed("EndEvent_HandedToSales").isEnded();
+  }
+
+  @Test
+  void aDisqualifiedLeadLeavesAndItsJourneyEnds() {
+    String lead = aLeadAskingForADemo("Spam", "Nobody Inc", "DE");
+    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance handoff = routed(lead);
+
+    engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "DISQUALIFIED", "disqualifiedBecause", "NOT_A_LEAD"));
+
+    assertThat(handoff).hasPassed("EndEvent_Disqualified").isEnded();
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("DISQUALIFIED");
+    assertThat(journey).hasPassed("EndEvent_DisqualifiedBySales").isEnded();
+  }
+
+  @Test
+  void aFollowUpNotWorkedByItsDueTimeIsEscalatedToTheManagersAndLaterGoesBackToTheWholeTeam() throws Exception {
+    String lead = aLeadAskingForADemo("Eli", "Slow Response AG", "DE");
+    ProcessInstance handoff = routed(lead);
+    Task followUp = followUp(handoff);
+    int emailsBefore = smtp.getReceivedMessages().length;
+
+    Job due = timerOf(handoff, "Event_FollowUpDue");
+    ClockUtil.setCurrentTime(due.getDuedate());
+    execute(due);
+    execute(job("Activity_NotifyManagers", handoff));
+
+    assertThat(smtp.getReceivedMessages()).hasSize(emailsBefore + 1);
+    assertThat(smtp.getReceivedMessages()[emailsBefore].getSubject()).isEqualTo("Not picked up in time: Eli Tester (Slow Response AG)");
+    assertThat(smtp.getReceivedMessages()[emailsBefore].getAllRecipients()[0].toString()).isEqualTo("max@leadflow.example");
+    Task escalation = engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId())
+        .taskDefinitionKey("Activity_LeadNotPickedUp").singleResult();
+    assertThat(escalation.getName()).isEqualTo("Lead not picked up: Eli Tester");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("managers").count()).isEqualTo(1);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(followUp.getId()).count()).as("the follow-up stays open").isEqualTo(1);
+
+    Job untouched = timerOf(handoff, "Event_StillUntouched");
+    ClockUtil.setCurrentTime(untouched.getDuedate());
+    execute(untouched);
+
+    assertThat(engine.getTaskService().createTaskQuery().taskId(followUp.getId()).singleResult().getAssignee())
+        .as("back with the whole team").isNull();
+  }
+
+  @Test
+  void theServerChecksTheFormsRequiredFieldsAgain() {
+    String lead = aLeadAskingForADemo("Ned", "Careless Ltd", "DE");
+    Task followUp = followUp(routed(lead));
+
+    assertThatThrownBy(() -> engine.getTaskService().complete(followUp.getId(), Map.of()))
+        .hasMessageContaining("Choose an outcome");
+    assertThatThrownBy(() -> engine.getTaskService().complete(followUp.getId(), Map.of("outcome", "DISQUALIFIED")))
+        .hasMessageContaining("why the lead is disqualified");
+    assertThatThrownBy(() -> engine.getTaskService().complete(followUp.getId(), Map.of("outcome", "NOT_READY")))
+        .hasMessageContaining("why the lead is not ready");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(followUp.getId()).count()).as("still open").isEqualTo(1);
+  }
+
+  private String aLeadAskingForADemo(String firstName, String company, String country) {
+    String lastName = Map.of("Grace", "Hopper", "Alan", "Turing").getOrDefault(firstName, "Tester");
+    Api.Response captured = marketing.postJson("/api/leads", """
+        {"email": "%s.%s@example.com", "firstName": "%s", "lastName": "%s", "company": "%s", "companySize": 400,
+         "industry": "Software", "jobTitle": "CTO", "country": "%s"}"""
+        .formatted(firstName.toLowerCase(), UUID.randomUUID().toString().substring(0, 8), firstName, lastName, company, country));
+    String lead = captured.json().get("id").asText();
+    ProcessInstance journey = journeyOf(lead);
+    execute(job("StartEvent_LeadCaptured", journey));
+    execute(job("Activity_SendWelcome", journey));
+    assertThat(marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead)).status())
+        .isEqualTo(201);
+    return lead;
+  }
+
+  private ProcessInstance routed(String lead) {
+    ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("sales-handoff").processInstanceBusinessKey(lead).singleResult();
+    assertThat(handoff).as("the journey hands the lead over, under its id").isNotNull();
+    execute(job("Activity_RouteToSales", handoff));
+    return handoff;
+  }
+
+  private Task followUp(ProcessInstance handoff) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId()).singleResult();
+  }
+
+  private Job timerOf(ProcessInstance handoff, String timerId) {
+    return engine.getManagementService().createJobQuery().processInstanceId(handoff.getId()).activityId(timerId).timers().singleResult();
+  }
+
+  private ProcessInstance journeyOf(String lead) {
+    return engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey("lead-nurturing").processInstanceBusinessKey(lead).singleResult();
+  }
+
+  private void startTheCrm() throws IOException {
+    crm = HttpServer.create(new InetSocketAddress("localhost", 3099), 0);
+    crm.createContext("/crm/leads", exchange -> {
+      crmReceived.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+      exchange.sendResponseHeaders(201, -1);
+      exchange.close();
+    });
+    crm.start();
+  }
+}
