@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -27,14 +29,16 @@ public class TasklistPage {
   private final HeadlessChromium browser;
   private final WebDriver driver;
   private final String baseUrl;
-  private final WebDriverWait wait;
+  private final FluentWait<WebDriver> wait;
 
   /** @param baseUrl where Leadflow runs, e.g. {@code http://localhost:8080} */
   public TasklistPage(HeadlessChromium browser, String baseUrl) {
     this.browser = browser;
     this.driver = browser.driver();
     this.baseUrl = baseUrl.replaceAll("/+$", "");
-    this.wait = new WebDriverWait(driver, browser.timeout());
+    this.wait = new WebDriverWait(driver, browser.timeout())
+        // Tasklist re-renders as it works (after Complete, say): an element read a moment ago is looked up again
+        .ignoring(StaleElementReferenceException.class);
   }
 
   public String url() {
@@ -128,7 +132,7 @@ public class TasklistPage {
 
   /** Types {@code value} into the field labelled {@code label} (replacing what was there). */
   public TasklistPage fill(String label, String value) {
-    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(formField(label)));
+    WebElement field = wait.until(ExpectedConditions.elementToBeClickable(inView(formField(label))));
     field.clear();
     field.sendKeys(value);
     wait.until(d -> value.equals(field.getDomProperty("value")));
@@ -140,13 +144,19 @@ public class TasklistPage {
    * form-js 1.8 draws its own drop-down (no native select), opened by a click on the field.
    */
   public TasklistPage select(String label, String option) {
-    WebElement field = fieldContainer(label);
+    WebElement field = inView(fieldContainer(label));
     wait.until(ExpectedConditions.elementToBeClickable(field.findElement(By.cssSelector(".fjs-input-group")))).click();
     By item = By.xpath(".//*[" + hasClass("fjs-dropdownlist-item") + "][normalize-space()=" + xpathLiteral(option) + "]");
     wait.until(d -> field.findElements(item).stream().anyMatch(WebElement::isDisplayed));
     field.findElement(item).click();
     wait.until(d -> option.equals(valueOf(label)));
     return this;
+  }
+
+  /** Scrolls the element to the middle of the window: a long form's lower fields sit under Tasklist's footer. */
+  private WebElement inView(WebElement element) {
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", element);
+    return element;
   }
 
   /** The form-js label reading {@code label}, with or without the "*" of a required field. */
