@@ -24,8 +24,6 @@ public final class JourneyVariables {
   public static final String LAST_SENT_AT = "lastSentAt";
   /** Whether the last "Send next content" found content for the stage. */
   public static final String CONTENT_LEFT = "contentLeft";
-  /** What sales said when it sent the lead back (NOT_READY) or kept it. */
-  public static final String SALES_OUTCOME = "salesOutcome";
 
   private JourneyVariables() {}
 
