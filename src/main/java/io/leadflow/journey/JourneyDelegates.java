@@ -29,6 +29,12 @@ class JourneyDelegates {
     return stages::keepWarm;
   }
 
+  /** "Nurture as a customer". */
+  @Bean
+  JavaDelegate nurtureAsCustomer(JourneyStages stages) {
+    return stages::nurtureAsCustomer;
+  }
+
   /** "Return to nurturing at the score's stage". */
   @Bean
   JavaDelegate returnToNurturing(JourneyStages stages) {

@@ -2,6 +2,7 @@ package io.leadflow.journey;
 
 import io.leadflow.lead.LeadEmailBounced;
 import io.leadflow.lead.LeadStateChanged;
+import io.leadflow.lead.LeadWon;
 import io.leadflow.lead.LeadStatus;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,6 +23,7 @@ class JourneySignals {
   static final String LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
   static final String LEAD_DISQUALIFIED = "LeadDisqualified";
   static final String EMAIL_BOUNCED = "EmailBounced";
+  static final String LEAD_WON = "LeadWon";
 
   private final RuntimeService runtime;
 
@@ -58,6 +60,15 @@ class JourneySignals {
   @EventListener
   void onEmailBounced(LeadEmailBounced bounce) {
     tell(bounce.lead().getId(), EMAIL_BOUNCED);
+  }
+
+  /** The sale happened: a journey waiting for it nurtures the customer from now on. */
+  @EventListener
+  void onWon(LeadWon won) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(NurturingJourney.PROCESS_KEY)
+        .processInstanceBusinessKey(won.lead().getId()).active().list()
+        .forEach(journey -> runtime.setVariables(journey.getId(), JourneyVariables.state(won.lead())));
+    tell(won.lead().getId(), LEAD_WON);
   }
 
   private void tell(String leadId, String message) {

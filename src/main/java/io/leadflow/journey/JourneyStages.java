@@ -32,6 +32,11 @@ public class JourneyStages {
     execution.setVariables(JourneyVariables.state(lead));
   }
 
+  /** "Nurture as a customer": onboarding and loyalty content from now on. */
+  public void nurtureAsCustomer(DelegateExecution execution) {
+    execution.setVariables(JourneyVariables.state(lead(execution)));
+  }
+
   private Lead lead(DelegateExecution execution) {
     String leadId = (String) execution.getVariable(JourneyVariables.LEAD_ID);
     return leads.lockById(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));

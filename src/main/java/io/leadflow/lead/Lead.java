@@ -182,6 +182,17 @@ public class Lead extends NewEntity {
     updatedAt = at;
   }
 
+  /** The sale happened: a customer now, nurtured for loyalty (a loyal customer is a permanent prospect). */
+  public boolean won(Instant at) {
+    if (status == LeadStatus.CUSTOMER) {
+      return false;
+    }
+    status = LeadStatus.CUSTOMER;
+    stage = FunnelStage.LOYALTY;
+    updatedAt = at;
+    return true;
+  }
+
   /** Not a lead for us (no budget, no need, wrong contact, ...): nothing more is sent. */
   public void disqualified(Instant at) {
     status = LeadStatus.DISQUALIFIED;

@@ -108,7 +108,38 @@ class SalesHandoffTest {
         .contains("Bletchley Analytics"));
     assertThat(handoff).hasPassed("EndEvent_Opportunity").isEnded();
     assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("OPPORTUNITY");
-    assertThat(journey).hasPassed("EndEvent_HandedToSales").isEnded();
+    assertThat(journey).as("the journey waits for the sale").isWaitingAt("Activity_WaitForTheSale");
+  }
+
+  @Test
+  void aWonLeadIsNurturedAsACustomerWithLoyaltyContentOnItsOwnCadence() throws IOException {
+    String lead = aLeadAskingForADemo("Wendy", "Winner GmbH", "DE");
+    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance handoff = routed(lead);
+    engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "OPPORTUNITY"));
+    startTheCrm();
+    execute(job("Activity_HandToCrm", handoff));
+    assertThat(journey).isWaitingAt("Activity_WaitForTheSale");
+
+    Api.Response won = marketing.postJson("/api/leads/" + lead + "/won", "");
+
+    assertThat(won.status()).as(won.toString()).isEqualTo(200);
+    assertThat(won.json().get("status").asText()).isEqualTo("CUSTOMER");
+    assertThat(won.json().get("stage").asText()).isEqualTo("LOYALTY");
+    assertThat(journey).hasPassed("Activity_WelcomeCustomer").isWaitingAt("Gateway_WaitLoyalty");
+    assertThat(marketing.postJson("/api/leads/" + lead + "/won", "").status()).as("once is enough").isEqualTo(200);
+
+    Job due = engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
+        .activityId("Event_LoyaltySendDue").timers().singleResult();
+    ClockUtil.setCurrentTime(due.getDuedate());
+    execute(due);
+    execute(job("Activity_SendNextContent", journey));
+    execute(job("Activity_SendNextContent", journey));
+
+    String sent = (String) engine.getRuntimeService().getVariable(journey.getId(), "lastContent");
+    assertThat(marketing.get("/api/content/" + sent).json().get("stage").asText()).isEqualTo("LOYALTY");
+    assertThat(journey).isWaitingAt("Gateway_WaitLoyalty");
+    assertThat(marketing.postJson("/api/leads/no-such-lead/won", "").status()).isEqualTo(404);
   }
 
   @Test
