@@ -8,6 +8,7 @@ import io.leadflow.delivery.Delivery;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.sales.PhoneCalls;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -29,8 +30,11 @@ public class JourneySends {
   private final ContentCatalogue catalogue;
   private final ContentDelivery delivery;
   private final ContentItemRepository content;
+  private final PhoneCalls calls;
 
-  JourneySends(LeadRepository leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content) {
+  JourneySends(LeadRepository leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
+      PhoneCalls calls) {
+    this.calls = calls;
     this.leads = leads;
     this.catalogue = catalogue;
     this.delivery = delivery;
@@ -48,6 +52,11 @@ public class JourneySends {
   /** "Send next content": the best unsent content for the stage; {@code contentLeft} false when there is none. */
   public void next(DelegateExecution execution) {
     Lead lead = contactable(execution);
+    if (calls.isOpenFor(lead.getId())) {
+      // someone is phoning the lead: nothing is sent meanwhile, the journey waits for its next turn
+      execution.setVariable(JourneyVariables.CONTENT_LEFT, true);
+      return;
+    }
     FunnelStage stage = FunnelStage.valueOf((String) execution.getVariable(JourneyVariables.STAGE));
     String key = execution.getProcessInstanceId() + "#" + (sendsSoFar(execution) + 1);
     Optional<ContentItem> next = chosenBefore(key)

@@ -170,6 +170,13 @@ public class Lead extends NewEntity {
     updatedAt = at;
   }
 
+  /** Someone phoned it and qualified it: straight to sales, whatever its score. */
+  public void qualifiedByPhone(Instant at) {
+    status = LeadStatus.SALES_QUALIFIED;
+    stage = FunnelStage.BOFU;
+    updatedAt = at;
+  }
+
   /** A salesperson has it now: the score no longer moves its status. */
   public void handedToSales(Instant at) {
     status = LeadStatus.IN_SALES;

@@ -5,7 +5,10 @@ import io.leadflow.delivery.DeliveryRepository;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.FunnelStage;
+import io.leadflow.lead.LeadStateChanged;
 import io.leadflow.lead.LeadStatus;
+import org.springframework.context.ApplicationEventPublisher;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -39,9 +42,11 @@ public class FollowUp {
   private final ContentItemRepository content;
   private final HandoffSettings settings;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   FollowUp(LeadRepository leads, SalesRouting routing, InteractionRepository interactions, DeliveryRepository deliveries,
-      ContentItemRepository content, HandoffSettings settings, Clock clock) {
+      ContentItemRepository content, HandoffSettings settings, Clock clock, ApplicationEventPublisher events) {
+    this.events = events;
     this.leads = leads;
     this.routing = routing;
     this.interactions = interactions;
@@ -95,9 +100,13 @@ public class FollowUp {
     }
   }
 
-  /** "Disqualify the lead". */
+  /** "Disqualify the lead" (after a follow-up or a call): its journey, where it still runs, ends. */
   public void disqualify(DelegateExecution execution) {
-    lead(execution).disqualified(clock.instant());
+    Lead lead = lead(execution);
+    LeadStatus status = lead.getStatus();
+    FunnelStage stage = lead.getStage();
+    lead.disqualified(clock.instant());
+    events.publishEvent(new LeadStateChanged(lead, status, stage, null));
   }
 
   private Lead lead(DelegateExecution execution) {

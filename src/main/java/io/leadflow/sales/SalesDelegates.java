@@ -39,6 +39,24 @@ class SalesDelegates {
     return escalation::returnToTeam;
   }
 
+  /** "Find the lead and its team" (Phone a lead). */
+  @Bean
+  JavaDelegate prepareCall(PhoneCalls calls) {
+    return calls::prepare;
+  }
+
+  /** The call's outcome, checked when the call task is completed. */
+  @Bean
+  TaskListener checkCallOutcome(PhoneCalls calls) {
+    return calls::check;
+  }
+
+  /** "Hand to sales now" (Phone a lead). */
+  @Bean
+  JavaDelegate qualifyByPhone(PhoneCalls calls) {
+    return calls::qualify;
+  }
+
   /** "Disqualify the lead". */
   @Bean
   JavaDelegate disqualifyLead(FollowUp followUp) {
