@@ -32,6 +32,7 @@ public class FollowUp {
   public static final String OPPORTUNITY = "OPPORTUNITY";
   public static final String NOT_READY = "NOT_READY";
   public static final String DISQUALIFIED = "DISQUALIFIED";
+  public static final String WON = "WON";
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
@@ -89,8 +90,8 @@ public class FollowUp {
   /** Checked again on the server when the task is completed: the form's required fields. */
   public void check(DelegateTask task) {
     Object outcome = task.getVariable("outcome");
-    if (!(OPPORTUNITY.equals(outcome) || NOT_READY.equals(outcome) || DISQUALIFIED.equals(outcome))) {
-      throw new IllegalArgumentException("Choose an outcome: opportunity, not ready or disqualified");
+    if (!(OPPORTUNITY.equals(outcome) || WON.equals(outcome) || NOT_READY.equals(outcome) || DISQUALIFIED.equals(outcome))) {
+      throw new IllegalArgumentException("Choose an outcome: opportunity, won, not ready or disqualified");
     }
     if (DISQUALIFIED.equals(outcome) && isBlank(task.getVariable("disqualifiedBecause"))) {
       throw new IllegalArgumentException("Say why the lead is disqualified");

@@ -57,6 +57,12 @@ class SalesDelegates {
     return calls::qualify;
   }
 
+  /** "Record the sale" (a follow-up outcome of won). */
+  @Bean
+  JavaDelegate recordSale(SaleRecording sales) {
+    return execution -> sales.won((String) execution.getVariable("leadId"));
+  }
+
   /** "Disqualify the lead". */
   @Bean
   JavaDelegate disqualifyLead(FollowUp followUp) {

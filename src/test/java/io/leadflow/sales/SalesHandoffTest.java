@@ -143,6 +143,19 @@ class SalesHandoffTest {
   }
 
   @Test
+  void aRepWhoClosesTheDealRecordsTheSaleOnTheFollowUpAndTheCustomerIsNurturedForLoyalty() {
+    String lead = aLeadAskingForADemo("Quinn", "Quick Close Ltd", "DE");
+    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance handoff = routed(lead);
+
+    engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "WON"));
+
+    assertThat(handoff).hasPassed("EndEvent_Won").isEnded();
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("CUSTOMER");
+    assertThat(journey).hasPassed("Activity_WelcomeCustomer").isWaitingAt("Gateway_WaitLoyalty");
+  }
+
+  @Test
   void aDisqualifiedLeadLeavesAndItsJourneyEnds() {
     String lead = aLeadAskingForADemo("Spam", "Nobody Inc", "DE");
     ProcessInstance journey = journeyOf(lead);
