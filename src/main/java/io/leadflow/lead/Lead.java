@@ -54,6 +54,9 @@ public class Lead extends NewEntity {
   @Enumerated(EnumType.STRING)
   private FunnelStage scoredStage;
 
+  /** Sales said "not ready": the lead is not handed over again before this time (null: no hold). */
+  private Instant handoverNotBefore;
+
   /** When its email bounced for good (a hard bounce); nothing is sent to it after that. */
   private Instant emailBouncedAt;
 
@@ -136,6 +139,10 @@ public class Lead extends NewEntity {
       return false;
     }
     LeadStatus newStatus = LeadStatus.fromQualification(qualification);
+    if (handoverNotBefore != null && at.isBefore(handoverNotBefore)) {
+      // sales asked not to get it back before then: it is nurtured (at the stage its score says) until that day
+      newStatus = LeadStatus.NURTURING;
+    }
     boolean stageMoves = scoredStage != this.scoredStage && stage != FunnelStage.LOYALTY;
     boolean changed = newStatus != status || (stageMoves && stage != scoredStage);
     status = newStatus;
@@ -163,9 +170,13 @@ public class Lead extends NewEntity {
     updatedAt = at;
   }
 
-  /** Sales sent it back, not ready: nurtured again, at the stage its score says. */
-  public void backToNurturing(Instant at) {
+  /**
+   * Sales sent it back, not ready: nurtured again, at the stage its score says, and not handed over
+   * again before {@code notBefore} (null: whenever it qualifies).
+   */
+  public void backToNurturing(Instant at, Instant notBefore) {
     status = LeadStatus.NURTURING;
+    handoverNotBefore = notBefore;
     stage = scoredStage == null ? FunnelStage.TOFU : scoredStage;
     updatedAt = at;
   }
@@ -259,6 +270,7 @@ public class Lead extends NewEntity {
   public FunnelStage getScoredStage() { return scoredStage; }
   public String getCompanyKey() { return companyKey; }
   public Instant getEmailBouncedAt() { return emailBouncedAt; }
+  public Instant getHandoverNotBefore() { return handoverNotBefore; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
 

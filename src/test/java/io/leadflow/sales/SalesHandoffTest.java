@@ -156,6 +156,31 @@ class SalesHandoffTest {
   }
 
   @Test
+  void aLeadSentBackNotBeforeADayIsNotHandedOverAgainUntilThen() {
+    String lead = aLeadAskingForADemo("Nora", "Next Quarter GmbH", "DE");
+    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance first = routed(lead);
+    String notBefore = ClockUtil.now().toInstant().plus(Duration.ofDays(30)).toString().substring(0, 10);
+
+    engine.getTaskService().complete(followUp(first).getId(),
+        Map.of("outcome", "NOT_READY", "reason", "Budget next quarter", "notBefore", notBefore));
+
+    assertThat(journey).hasPassed("Activity_ReturnToNurturing").isWaitingAt("Gateway_WaitBofu");
+    ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(1))));
+    marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"QUOTE_REQUEST\"}".formatted(lead));
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).as("held back until the day sales gave").isEqualTo("NURTURING");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("sales-handoff")
+        .processInstanceBusinessKey(lead).active().count()).isZero();
+
+    ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(31))));
+    marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"PRICE_LIST_REQUEST\"}".formatted(lead));
+
+    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("SALES_QUALIFIED");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("sales-handoff")
+        .processInstanceBusinessKey(lead).active().count()).as("handed over again").isEqualTo(1);
+  }
+
+  @Test
   void aDisqualifiedLeadLeavesAndItsJourneyEnds() {
     String lead = aLeadAskingForADemo("Spam", "Nobody Inc", "DE");
     ProcessInstance journey = journeyOf(lead);
