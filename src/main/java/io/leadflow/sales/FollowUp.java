@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -66,15 +65,8 @@ public class FollowUp {
     Assignment assignment = routing.route(lead);
     Instant now = clock.instant();
     boolean salesQualified = lead.getStatus() == LeadStatus.SALES_QUALIFIED;
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("team", assignment.team());
-    variables.put("rep", assignment.rep());
-    variables.put("routedBecause", assignment.reason());
+    Map<String, Object> variables = SalesTaskVariables.of(lead, assignment);
     variables.put("followUpDue", Date.from(now.plus(salesQualified ? settings.salesQualifiedDue() : settings.marketingQualifiedDue())));
-    variables.put("leadName", lead.displayName());
-    variables.put("company", lead.getCompany() == null ? "no company given" : lead.getCompany());
-    variables.put("leadEmail", lead.getEmail());
-    variables.put("leadPhone", lead.getPhone());
     variables.put("leadProfile", profile(lead));
     variables.put("scores", "Fit %d, engagement %d, social %d: total %d, rating %s".formatted(
         lead.getFitScore(), lead.getEngagementScore(), lead.getSocialScore(), lead.getScore(), lead.getRating()));
@@ -107,7 +99,7 @@ public class FollowUp {
     LeadStatus status = lead.getStatus();
     FunnelStage stage = lead.getStage();
     lead.disqualified(clock.instant());
-    events.publishEvent(new LeadStateChanged(lead, status, stage, null));
+    events.publishEvent(new LeadStateChanged(lead, status, stage));
   }
 
   private Lead lead(DelegateExecution execution) {

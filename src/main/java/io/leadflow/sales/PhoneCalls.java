@@ -71,13 +71,7 @@ public class PhoneCalls {
       execution.setProcessBusinessKey(lead.getId());
     }
     Assignment assignment = routing.route(lead);
-    execution.setVariable("leadId", lead.getId());
-    execution.setVariable("leadName", lead.displayName());
-    execution.setVariable("company", lead.getCompany() == null ? "no company given" : lead.getCompany());
-    execution.setVariable("leadEmail", lead.getEmail());
-    execution.setVariable("leadPhone", lead.getPhone() == null ? "no phone number given" : lead.getPhone());
-    execution.setVariable("team", assignment.team());
-    execution.setVariable("rep", assignment.rep());
+    execution.setVariables(SalesTaskVariables.of(lead, assignment));
     execution.setVariable("callAttempt", 1);
     execution.setVariable("maxCallAttempts", settings.maxAttempts());
   }
@@ -103,7 +97,7 @@ public class PhoneCalls {
     LeadStatus status = lead.getStatus();
     FunnelStage stage = lead.getStage();
     lead.qualifiedByPhone(clock.instant());
-    events.publishEvent(new LeadStateChanged(lead, status, stage, "PHONE_CALL"));
+    events.publishEvent(new LeadStateChanged(lead, status, stage));
   }
 
   private Date callAgainDate(Object chosen) {

@@ -116,7 +116,7 @@ public class LeadScoring {
     Qualification.Outcome outcome = qualification.of(lead, trigger);
     lead.qualified(outcome.rating(), outcome.qualification(), outcome.stage(), clock.instant());
     if (lead.getStatus() != previousStatus || lead.getStage() != previousStage) {
-      events.publishEvent(new LeadStateChanged(lead, previousStatus, previousStage, trigger));
+      events.publishEvent(new LeadStateChanged(lead, previousStatus, previousStage));
     }
   }
 
