@@ -1,5 +1,7 @@
 package io.leadflow.browser;
 
+import static io.leadflow.journey.Journeys.running;
+import static io.leadflow.journey.Journeys.welcomed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -45,8 +47,7 @@ class FollowUpInTasklistTest {
   @Test
   void aRepClaimsTheFollowUpInTheTeamFilterReadsTheLeadAndSendsItBackToNurturing() {
     String lead = aLeadOfSalesEuropeAskingForADemo();
-    ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("sales-handoff").processInstanceBusinessKey(lead).singleResult();
+    ProcessInstance handoff = running(engine, "sales-handoff", lead);
     execute(job("Activity_RouteToSales", handoff));
     Task followUp = engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId()).singleResult();
     // nobody picked it up in time: it is back with the whole team
@@ -81,10 +82,7 @@ class FollowUpInTasklistTest {
          "company": "Analytical Engines", "companySize": 250, "industry": "Manufacturing",
          "jobTitle": "Head of Operations", "country": "GB"}""".formatted(UUID.randomUUID().toString().substring(0, 8)))
         .json().get("id").asText();
-    ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("lead-nurturing").processInstanceBusinessKey(lead).singleResult();
-    execute(job("StartEvent_LeadCaptured", journey));
-    execute(job("Activity_SendWelcome", journey));
+    welcomed(engine, lead);
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead));
     return lead;
   }

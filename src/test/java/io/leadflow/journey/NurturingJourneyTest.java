@@ -1,5 +1,8 @@
 package io.leadflow.journey;
 
+import static io.leadflow.journey.Journeys.journeyOf;
+import static io.leadflow.journey.Journeys.timer;
+import static io.leadflow.journey.Journeys.welcomed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -65,7 +68,7 @@ class NurturingJourneyTest {
   @Test
   void aNewLeadIsWelcomedThenGetsTopOfFunnelContentAtTheStagesCadence() throws Exception {
     String lead = aLead("Ada", "DE");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
 
     run(journey, "StartEvent_LeadCaptured");
     run(journey, "Activity_SendWelcome");
@@ -77,7 +80,7 @@ class NurturingJourneyTest {
     assertThat(journey).isWaitingAt("Gateway_WaitTofu");
     assertThat(journey).variables().containsEntry("sendsSoFar", 1).containsEntry("lastContent", "welcome");
 
-    Job due = timer(journey, "Event_TofuSendDue");
+    Job due = timer(engine, journey, "Event_TofuSendDue");
     assertThat(due.getDuedate()).as("a week later, in the lead's business hours")
         .isAfterOrEqualTo(Date.from(ClockUtil.now().toInstant().plusSeconds(7 * 24 * 3600)));
     sendAt(journey, "Event_TofuSendDue");
@@ -92,7 +95,7 @@ class NurturingJourneyTest {
   @Test
   void aStageChangeArrivingDuringTheWaitMovesTheLeadAtOnceNotAtTheNextTimer() {
     String lead = aLead("Mo", "DE");
-    ProcessInstance journey = welcomed(lead);
+    ProcessInstance journey = welcomed(engine, lead);
 
     // a whitepaper download makes it a middle-of-funnel lead (engagement level 3)
     assertThat(marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"CONTENT_DOWNLOAD\"}".formatted(lead))
@@ -107,7 +110,7 @@ class NurturingJourneyTest {
   @Test
   void whenTheStagesContentIsUsedUpTheLeadIsKeptWarmNotDropped() {
     String lead = aLead("Kim", "DE");
-    ProcessInstance journey = welcomed(lead);
+    ProcessInstance journey = welcomed(engine, lead);
 
     for (int send = 0; send < 30 && !isWaitingIn(journey, "Gateway_WaitKeepWarm"); send++) {
       sendAt(journey, "Event_TofuSendDue");
@@ -125,7 +128,7 @@ class NurturingJourneyTest {
   @Test
   void anUnsubscribeEndsTheJourneyAndNothingIsSentAgain() {
     String lead = aLead("Una", "DE");
-    ProcessInstance journey = welcomed(lead);
+    ProcessInstance journey = welcomed(engine, lead);
 
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"UNSUBSCRIBE\"}".formatted(lead));
 
@@ -136,7 +139,7 @@ class NurturingJourneyTest {
   @Test
   void aHardBounceEndsTheJourneyForGood() {
     String lead = aLead("Bo", "DE");
-    ProcessInstance journey = welcomed(lead);
+    ProcessInstance journey = welcomed(engine, lead);
 
     marketing.postJson("/api/interactions", """
         {"leadId": "%s", "type": "EMAIL_BOUNCE", "details": {"bounceType": "hard"}}""".formatted(lead));
@@ -148,7 +151,7 @@ class NurturingJourneyTest {
   @Test
   void aSoftBounceOnlyCostsPoints() {
     String lead = aLead("Sue", "DE");
-    ProcessInstance journey = welcomed(lead);
+    ProcessInstance journey = welcomed(engine, lead);
 
     marketing.postJson("/api/interactions", """
         {"leadId": "%s", "type": "EMAIL_BOUNCE", "details": {"bounceType": "soft"}}""".formatted(lead));
@@ -159,7 +162,7 @@ class NurturingJourneyTest {
   @Test
   void aLeadSalesSendsBackReentersAtTheStageItsScoreSaysWithoutContentItAlreadyGot() {
     String lead = aLead("Rex", "DE");
-    ProcessInstance journey = welcomed(lead);
+    ProcessInstance journey = welcomed(engine, lead);
     sendAt(journey, "Event_TofuSendDue");
 
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead));
@@ -186,9 +189,9 @@ class NurturingJourneyTest {
     ZoneId newYork = ZoneId.of("America/New_York");
     ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 11, 28, 12, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant()));
     String lead = aLead("Sam", "US");
-    ProcessInstance journey = welcomed(lead);
+    ProcessInstance journey = welcomed(engine, lead);
 
-    Instant due = timer(journey, "Event_TofuSendDue").getDuedate().toInstant();
+    Instant due = timer(engine, journey, "Event_TofuSendDue").getDuedate().toInstant();
 
     assertThat(due.atZone(newYork)).as("a week after a Saturday is a Saturday: Monday 9:00 in New York")
         .isEqualTo(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, newYork));
@@ -197,7 +200,7 @@ class NurturingJourneyTest {
   @Test
   void whenTheMailServerStaysDownTheSendBecomesAnIncidentAndAfterARetryTheEmailGoesOutOnce() throws Exception {
     String lead = aLead("Ike", "DE");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
     run(journey, "StartEvent_LeadCaptured");
     smtp.stop();
     try {
@@ -233,33 +236,17 @@ class NurturingJourneyTest {
     return response.json().get("id").asText();
   }
 
-  private ProcessInstance welcomed(String lead) {
-    ProcessInstance journey = journeyOf(lead);
-    run(journey, "StartEvent_LeadCaptured");
-    run(journey, "Activity_SendWelcome");
-    return journey;
-  }
-
-  private ProcessInstance journeyOf(String lead) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(NurturingJourney.PROCESS_KEY).processInstanceBusinessKey(lead).singleResult();
-  }
-
   private void run(ProcessInstance journey, String activityId) {
     execute(job(activityId, journey));
   }
 
   /** The timer fires (the clock moves to it), then the send job and its save point run. */
   private void sendAt(ProcessInstance journey, String timerId) {
-    Job timer = timer(journey, timerId);
+    Job timer = timer(engine, journey, timerId);
     ClockUtil.setCurrentTime(timer.getDuedate());
     execute(timer);
     run(journey, "Activity_SendNextContent");
     run(journey, "Activity_SendNextContent");
-  }
-
-  private Job timer(ProcessInstance journey, String timerId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).activityId(timerId).timers().singleResult();
   }
 
   /** At an event-based gateway the journey waits at the gateway itself. */

@@ -1,5 +1,9 @@
 package io.leadflow.sales;
 
+import static io.leadflow.journey.Journeys.journeyOf;
+import static io.leadflow.journey.Journeys.running;
+import static io.leadflow.journey.Journeys.timer;
+import static io.leadflow.journey.Journeys.welcomed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -57,20 +61,20 @@ class PhoneALeadTest {
   @Test
   void aCallRequestedThroughTheApiGoesToTheLeadsTeamAndTheJourneySendsNothingMeanwhile() {
     String lead = aNurturedLead("DE");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
     int sentBefore = deliveries.sentContentIds(lead).size();
 
     Api.Response response = marketing.postJson("/api/leads/" + lead + "/call-requests", "{\"reason\": \"Met her at the trade show\"}");
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.json().get("team").asText()).isEqualTo("salesEurope");
-    ProcessInstance call = callOf(lead);
+    ProcessInstance call = running(engine, PhoneCalls.PROCESS_KEY, lead);
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
     assertThat(task.getName()).startsWith("Call Cal Tester (");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup("salesEurope")
         .includeAssignedTasks().count()).isEqualTo(1);
 
-    Job due = timer(journey, "Event_TofuSendDue");
+    Job due = timer(engine, journey, "Event_TofuSendDue");
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
     execute(job("Activity_SendNextContent", journey));
@@ -114,7 +118,7 @@ class PhoneALeadTest {
   void aLeadThatDoesNotAnswerIsCalledAgainAtTheChosenTimeAtMostThreeTimes() {
     String lead = aNurturedLead("DE");
     marketing.postJson("/api/leads/" + lead + "/call-requests", "{\"reason\": \"Downloaded three whitepapers\"}");
-    ProcessInstance call = callOf(lead);
+    ProcessInstance call = running(engine, PhoneCalls.PROCESS_KEY, lead);
 
     for (int attempt = 1; attempt <= 3; attempt++) {
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
@@ -122,7 +126,7 @@ class PhoneALeadTest {
       Instant tomorrow = ClockUtil.now().toInstant().plus(Duration.ofDays(1));
       engine.getTaskService().complete(task.getId(), Map.of("callOutcome", "CALL_AGAIN", "callAgainAt", tomorrow.toString()));
       if (attempt < 3) {
-        Job again = timer(call, "Event_CallAgainAt");
+        Job again = timer(engine, call, "Event_CallAgainAt");
         assertThat(again.getDuedate()).isEqualTo(Date.from(tomorrow));
         ClockUtil.setCurrentTime(again.getDuedate());
         execute(again);
@@ -136,13 +140,13 @@ class PhoneALeadTest {
   void aLeadNotInterestedIsNurturedOnOrDisqualifiedAsTheRepChooses() {
     String nurtured = aNurturedLead("DE");
     String disqualified = aNurturedLead("DE");
-    ProcessInstance disqualifiedJourney = journeyOf(disqualified);
+    ProcessInstance disqualifiedJourney = journeyOf(engine, disqualified);
 
     answer(nurtured, Map.of("callOutcome", "NOT_INTERESTED", "afterNotInterested", "NURTURE"));
     answer(disqualified, Map.of("callOutcome", "NOT_INTERESTED", "afterNotInterested", "DISQUALIFY"));
 
     assertThat(leads.findById(nurtured).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
-    assertThat(journeyOf(nurtured)).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journeyOf(engine, nurtured)).isWaitingAt("Gateway_WaitTofu");
     assertThat(leads.findById(disqualified).orElseThrow().getStatus().name()).isEqualTo("DISQUALIFIED");
     assertThat(disqualifiedJourney).hasPassed("EndEvent_Disqualified").isEnded();
   }
@@ -161,7 +165,7 @@ class PhoneALeadTest {
 
   private void answer(String lead, Map<String, Object> outcome) {
     marketing.postJson("/api/leads/" + lead + "/call-requests", "{\"reason\": \"Quick check\"}");
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(callOf(lead).getId()).singleResult();
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(running(engine, PhoneCalls.PROCESS_KEY, lead).getId()).singleResult();
     engine.getTaskService().complete(task.getId(), outcome);
   }
 
@@ -174,23 +178,7 @@ class PhoneALeadTest {
         {"email": "%s", "firstName": "Cal", "lastName": "Tester", "company": "Phone Test Ltd", "companySize": 30,
          "industry": "Education", "jobTitle": "Analyst", "country": "%s"}""".formatted(email, country))
         .json().get("id").asText();
-    ProcessInstance journey = journeyOf(lead);
-    execute(job("StartEvent_LeadCaptured", journey));
-    execute(job("Activity_SendWelcome", journey));
+    welcomed(engine, lead);
     return lead;
-  }
-
-  private ProcessInstance journeyOf(String lead) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("lead-nurturing")
-        .processInstanceBusinessKey(lead).singleResult();
-  }
-
-  private ProcessInstance callOf(String lead) {
-    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("phone-a-lead")
-        .processInstanceBusinessKey(lead).singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String timerId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).activityId(timerId).timers().singleResult();
   }
 }

@@ -1,5 +1,9 @@
 package io.leadflow.sales;
 
+import static io.leadflow.journey.Journeys.journeyOf;
+import static io.leadflow.journey.Journeys.running;
+import static io.leadflow.journey.Journeys.timer;
+import static io.leadflow.journey.Journeys.welcomed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -86,7 +90,7 @@ class SalesHandoffTest {
   @Test
   void anOpportunityIsPostedToTheCrmAndWhenTheCrmIsDownItBecomesAnIncidentUntilItIsBack() throws IOException {
     String lead = aLeadAskingForADemo("Alan", "Bletchley Analytics", "GB");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
     ProcessInstance handoff = routed(lead);
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "OPPORTUNITY"));
 
@@ -114,7 +118,7 @@ class SalesHandoffTest {
   @Test
   void aWonLeadIsNurturedAsACustomerWithLoyaltyContentOnItsOwnCadence() throws IOException {
     String lead = aLeadAskingForADemo("Wendy", "Winner GmbH", "DE");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
     ProcessInstance handoff = routed(lead);
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "OPPORTUNITY"));
     startTheCrm();
@@ -145,7 +149,7 @@ class SalesHandoffTest {
   @Test
   void aRepWhoClosesTheDealRecordsTheSaleOnTheFollowUpAndTheCustomerIsNurturedForLoyalty() {
     String lead = aLeadAskingForADemo("Quinn", "Quick Close Ltd", "DE");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
     ProcessInstance handoff = routed(lead);
 
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "WON"));
@@ -158,7 +162,7 @@ class SalesHandoffTest {
   @Test
   void aLeadSentBackNotBeforeADayIsNotHandedOverAgainUntilThen() {
     String lead = aLeadAskingForADemo("Nora", "Next Quarter GmbH", "DE");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
     ProcessInstance first = routed(lead);
     String notBefore = ClockUtil.now().toInstant().plus(Duration.ofDays(30)).toString().substring(0, 10);
 
@@ -183,7 +187,7 @@ class SalesHandoffTest {
   @Test
   void aDisqualifiedLeadLeavesAndItsJourneyEnds() {
     String lead = aLeadAskingForADemo("Spam", "Nobody Inc", "DE");
-    ProcessInstance journey = journeyOf(lead);
+    ProcessInstance journey = journeyOf(engine, lead);
     ProcessInstance handoff = routed(lead);
 
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "DISQUALIFIED", "disqualifiedBecause", "NOT_A_LEAD"));
@@ -200,7 +204,7 @@ class SalesHandoffTest {
     Task followUp = followUp(handoff);
     int emailsBefore = smtp.getReceivedMessages().length;
 
-    Job due = timerOf(handoff, "Event_FollowUpDue");
+    Job due = timer(engine, handoff, "Event_FollowUpDue");
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
     execute(job("Activity_NotifyManagers", handoff));
@@ -214,7 +218,7 @@ class SalesHandoffTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("managers").count()).isEqualTo(1);
     assertThat(engine.getTaskService().createTaskQuery().taskId(followUp.getId()).count()).as("the follow-up stays open").isEqualTo(1);
 
-    Job untouched = timerOf(handoff, "Event_StillUntouched");
+    Job untouched = timer(engine, handoff, "Event_StillUntouched");
     ClockUtil.setCurrentTime(untouched.getDuedate());
     execute(untouched);
 
@@ -243,17 +247,14 @@ class SalesHandoffTest {
          "industry": "Software", "jobTitle": "CTO", "country": "%s"}"""
         .formatted(firstName.toLowerCase(), UUID.randomUUID().toString().substring(0, 8), firstName, lastName, company, country));
     String lead = captured.json().get("id").asText();
-    ProcessInstance journey = journeyOf(lead);
-    execute(job("StartEvent_LeadCaptured", journey));
-    execute(job("Activity_SendWelcome", journey));
+    welcomed(engine, lead);
     assertThat(marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead)).status())
         .isEqualTo(201);
     return lead;
   }
 
   private ProcessInstance routed(String lead) {
-    ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("sales-handoff").processInstanceBusinessKey(lead).singleResult();
+    ProcessInstance handoff = running(engine, "sales-handoff", lead);
     assertThat(handoff).as("the journey hands the lead over, under its id").isNotNull();
     execute(job("Activity_RouteToSales", handoff));
     return handoff;
@@ -261,15 +262,6 @@ class SalesHandoffTest {
 
   private Task followUp(ProcessInstance handoff) {
     return engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId()).singleResult();
-  }
-
-  private Job timerOf(ProcessInstance handoff, String timerId) {
-    return engine.getManagementService().createJobQuery().processInstanceId(handoff.getId()).activityId(timerId).timers().singleResult();
-  }
-
-  private ProcessInstance journeyOf(String lead) {
-    return engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("lead-nurturing").processInstanceBusinessKey(lead).singleResult();
   }
 
   private void startTheCrm() throws IOException {
