@@ -1,0 +1,436 @@
+package io.leadflow.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import io.leadflow.scoring.ScoringDecisions;
+import jakarta.mail.internet.MimeMessage;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.DecisionService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Leadflow's performance benchmark: {@code ./mvnw -Pbenchmark test -Dbenchmark.size=100000}
+ * (README, "Operations"). Leadflow runs as shipped for production (profile {@code postgres}) on a
+ * fresh PostgreSQL database, email goes to a real SMTP server (GreenMail) in this JVM, and each
+ * scenario is measured beside a reference: the least the engine itself does for the same thing,
+ * in the same run, on the same database. Prints a table and writes it to {@code target/benchmark/}.
+ *
+ * <p>Sizes: {@code benchmark.size} leads are captured and wait in their journeys (the footprint is
+ * measured with them); {@code benchmark.backlog} of them (default: up to 50,000) get their next
+ * send due at once; {@code benchmark.sample} requests measure each HTTP rate; {@code
+ * benchmark.threads} client threads send them.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles({"postgres", "benchmark"})
+class LeadflowBenchmark {
+
+  static final int SIZE = Integer.getInteger("benchmark.size", 10_000);
+  static final int BACKLOG = Integer.getInteger("benchmark.backlog", Math.min(SIZE, 50_000));
+  static final int SAMPLE = Integer.getInteger("benchmark.sample", 4_000);
+  static final int THREADS = Integer.getInteger("benchmark.threads", 8);
+  static final int SMTP_PORT = Integer.getInteger("benchmark.smtp-port", 3465);
+  static final int WARM_UP_LEADS = Math.min(1_000, SIZE / 2);
+  static final int BATCH = 100;
+
+  static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  static final String ADMIN = "admin";
+  static final String PASSWORD = "benchmark-admin-password";
+
+  @DynamicPropertySource
+  static void environment(DynamicPropertyRegistry registry) {
+    String url = BenchmarkDatabase.createFresh();
+    registry.add("spring.datasource.url", () -> url);
+    registry.add("spring.datasource.username", () -> BenchmarkDatabase.USER);
+    registry.add("spring.datasource.password", () -> BenchmarkDatabase.PASSWORD);
+    registry.add("spring.mail.port", () -> SMTP_PORT);
+    smtp.start();
+  }
+
+  @AfterAll
+  static void stopSmtp() {
+    smtp.stop();
+  }
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired ScoringDecisions scoringDecisions;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired DataSource dataSource;
+  @Autowired CamundaBpmProperties camunda;
+
+  private final Report report = new Report();
+  private final String run = Long.toString(System.currentTimeMillis(), 36);
+
+  @Test
+  void benchmark() throws Exception {
+    JobExecutorSwitch jobExecutor = new JobExecutorSwitch(engine);
+    jobExecutor.hold();
+    HttpLoad http = new HttpLoad(URI.create("http://localhost:" + port + "/"), ADMIN, PASSWORD, THREADS);
+    DatabaseFootprint database = new DatabaseFootprint(jdbc);
+    Backlog backlog = new Backlog(jdbc);
+    BareProcesses.deploy(engine);
+    describeSetting(jobExecutor.jobExecutor());
+    log("size %d leads, backlog %d, sample %d requests, %d client threads", SIZE, BACKLOG, SAMPLE, THREADS);
+
+    // 4. Scoring alone
+    log("scoring");
+    scoring();
+
+    // 1. Capture: the reference first (a bare start over the engine's REST API), then ours
+    log("capture");
+    http.asFastAsPossible(200, i -> bareStart(http, "warm-" + i));
+    Measurement bareStart = http.asFastAsPossible(SAMPLE, i -> bareStart(http, "s-" + i));
+    report.scenario("Reference: bare process start over REST (waits on a timer)", bareStart, "", null);
+
+    DatabaseFootprint.Sizes empty = database.now();
+    http.asFastAsPossible(WARM_UP_LEADS, i -> capture(http, "w" + i));
+    drainWelcomes(jobExecutor, backlog, WARM_UP_LEADS, false);
+    long heapAtWarmUp = heapAfterGc();
+
+    int halfRateLeads = Math.min(SAMPLE / 2, (SIZE - WARM_UP_LEADS) / 4);
+    int maxRateLeads = SIZE - WARM_UP_LEADS - halfRateLeads;
+    log("capturing %d leads", maxRateLeads);
+    Measurement capture = http.asFastAsPossible(maxRateLeads, i -> capture(http, "m" + i));
+    report.scenario("Capture: POST /api/leads, lead stored, journey started", capture, bareStart,
+        ">= 0.5 x reference", capture.rate() / bareStart.rate() >= 0.5 && capture.failures() == 0);
+    Measurement captureHalf = http.atRate(halfRateLeads, capture.rate() / 2, i -> capture(http, "h" + i));
+    report.scenario("Capture at half the maximum rate", captureHalf, "", null);
+
+    log("welcome backlog");
+    Measurement welcomes = drainWelcomes(jobExecutor, backlog, SIZE - WARM_UP_LEADS, true);
+    report.scenario("Welcome backlog: journey start + personalised welcome email (job executor)", welcomes, "", null);
+    long heapAtSize = heapAfterGc();
+    DatabaseFootprint.Sizes waiting = database.now();
+    long leads = jdbc.queryForObject("select count(*) from leads", Long.class);
+    long waitingJourneys = jdbc.queryForObject("""
+        select count(distinct j.process_instance_id_) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
+        where d.proc_def_key_ = 'lead-nurturing' and d.act_id_ like 'Event\\_%SendDue'
+        """, Long.class);
+    assertThat(leads).isEqualTo(SIZE);
+    assertThat(waitingJourneys).as("journeys waiting for their next send").isEqualTo(SIZE);
+    double perLead = waiting.bytesPerUnitSince(empty, SIZE);
+    report.footprint("Database per waiting lead (" + SIZE + " leads, welcome sent)", waiting.perUnitSince(empty, SIZE),
+        "< 10 KB", perLead < 10 * 1024);
+    report.footprint("JVM heap after full GC, " + WARM_UP_LEADS + " leads", mb(heapAtWarmUp), "", null);
+    report.footprint("JVM heap after full GC, " + SIZE + " leads", mb(heapAtSize),
+        "flat: at most " + WARM_UP_LEADS + " leads' + 10 %", heapAtSize <= heapAtWarmUp * 1.10);
+
+    // 2. Interaction intake: the reference (a bare correlation over REST), then ours
+    log("interaction intake");
+    List<String> leadIds = jdbc.queryForList("select id from leads order by id", String.class);
+    int correlated = Math.max(THREADS * 4, Math.min(1_000, SIZE));
+    HttpLoad.inProcess(correlated, 4, i -> engine.getRuntimeService()
+        .startProcessInstanceByKey(BareProcesses.CORRELATION, "c-" + i));
+    http.asFastAsPossible(200, i -> bareCorrelation(http, i % correlated));
+    Measurement bareCorrelation = http.asFastAsPossible(SAMPLE, i -> bareCorrelation(http, i % correlated));
+    report.scenario("Reference: bare message correlation over REST", bareCorrelation, "", null);
+
+    http.asFastAsPossible(500, i -> interaction(http, leadIds, i + 7_000_000));
+    DatabaseFootprint.Sizes beforeIntake = database.now();
+    long interactionsBefore = jdbc.queryForObject("select count(*) from interactions", Long.class);
+    Measurement single = http.asFastAsPossible(SAMPLE, i -> interaction(http, leadIds, i));
+    report.scenario("Interaction intake, single: POST /api/interactions", single, bareCorrelation,
+        ">= 2.0 x reference", single.rate() / bareCorrelation.rate() >= 2.0 && single.failures() == 0);
+    Measurement singleHalf = http.atRate(SAMPLE / 2, single.rate() / 2, i -> interaction(http, leadIds, i + 1_000_000));
+    report.scenario("Interaction intake, single, at half the maximum rate", singleHalf, "p99 < 50 ms",
+        singleHalf.percentileMillis(99) < 50 && singleHalf.failures() == 0);
+    int batches = Math.max(20, SAMPLE / BATCH);
+    Measurement batch = http.asFastAsPossible(batches, i -> interactions(http, leadIds, 2_000_000 + i * BATCH)).perItem(BATCH);
+    report.scenario("Interaction intake, batches of 100 (per interaction; latency per batch)", batch, bareCorrelation,
+        ">= 5.0 x reference", batch.rate() / bareCorrelation.rate() >= 5.0 && batch.failures() == 0);
+    Measurement batchHalf = http.atRate(batches / 2, batch.rate() / BATCH / 2,
+        i -> interactions(http, leadIds, 3_000_000 + i * BATCH)).perItem(BATCH);
+    report.scenario("Interaction intake, batches of 100, at half the maximum rate", batchHalf, "", null);
+    DatabaseFootprint.Sizes afterIntake = database.now();
+    long interactionsStored = jdbc.queryForObject("select count(*) from interactions", Long.class) - interactionsBefore;
+    assertThat(interactionsStored).isEqualTo(single.count() + singleHalf.count() + batch.count() + batchHalf.count());
+    report.footprint("Database per interaction (" + interactionsStored + " interactions)",
+        afterIntake.perUnitSince(beforeIntake, interactionsStored), "< 2 KB",
+        afterIntake.bytesPerUnitSince(beforeIntake, interactionsStored) < 2 * 1024);
+    drainOtherJobs(jobExecutor, backlog);
+
+    // 3. Timer backlog: the reference (bare timers), then ours
+    // (a lead that qualified while interactions came in waits for sales now, not for its next send)
+    int due = (int) Math.min(BACKLOG, backlog.waitingTimers("lead-nurturing", "Event\\_%SendDue"));
+    log("%d of %d journeys wait for a send", due, BACKLOG);
+    Measurement bareTimers = bareTimerBacklog(jobExecutor, backlog, due);
+    report.scenario("Reference: bare timer jobs (job executor)", bareTimers, "", null);
+    DatabaseFootprint.Sizes beforeSends = database.now();
+    Measurement sends = timerBacklog(jobExecutor, backlog, due);
+    DatabaseFootprint.Sizes afterSends = database.now();
+    double seconds = sends.elapsed().toMillis() / 1000.0;
+    double fiveMinutesRate = 50_000 / 300.0;
+    report.scenario("Timer backlog: " + due + " due sends, one email each (job executor)", sends, bareTimers,
+        ">= 0.5 x reference, >= " + String.format(Locale.ROOT, "%.0f", fiveMinutesRate) + "/s (50,000 in 5 min)",
+        sends.rate() / bareTimers.rate() >= 0.5 && sends.rate() >= fiveMinutesRate && sends.failures() == 0);
+    report.footprint("Database per content sent (" + due + " sends)", afterSends.perUnitSince(beforeSends, due),
+        "< 2 KB", afterSends.bytesPerUnitSince(beforeSends, due) < 2 * 1024);
+
+    String markdown = report.markdown();
+    Path file = report.write(Path.of("target", "benchmark"),
+        "leadflow-benchmark-" + LocalDate.now(ZoneOffset.UTC) + "-" + SIZE + ".md");
+    System.out.println();
+    System.out.println("Leadflow benchmark, " + Instant.now() + " (also in " + file + ")");
+    System.out.println();
+    System.out.println(markdown);
+    Files.writeString(Path.of("target", "benchmark", "last.md"), markdown);
+  }
+
+  // ---------------------------------------------------------------- scenarios
+
+  private void scoring() {
+    DecisionService decisionService = engine.getDecisionService();
+    int ours = Integer.getInteger("benchmark.scoring-evaluations", 20_000);
+    int theirs = Math.max(500, ours / 50);
+    HttpLoad.inProcess(ours / 5, 2, this::scoreWithLeadflow);
+    HttpLoad.inProcess(theirs / 5, 2, i -> scoreWithDecisionService(decisionService, i));
+    Measurement reference1 = HttpLoad.inProcess(theirs, 1, i -> scoreWithDecisionService(decisionService, i));
+    Measurement reference2 = HttpLoad.inProcess(theirs, 2, i -> scoreWithDecisionService(decisionService, i));
+    report.scenario("Reference: Camunda DecisionService, fit + engagement + rating, 2 threads", reference2, "", null);
+    Measurement one = HttpLoad.inProcess(ours, 1, this::scoreWithLeadflow);
+    report.scenario("Scoring alone: fit + engagement + rating, 1 thread", one, reference1, ">= 5,000/s", one.rate() >= 5_000);
+    Measurement two = HttpLoad.inProcess(ours, 2, this::scoreWithLeadflow);
+    report.scenario("Scoring alone: fit + engagement + rating, 2 threads", two, reference2, ">= 5,000/s", two.rate() >= 5_000);
+  }
+
+  private void scoreWithLeadflow(int i) {
+    scoringDecisions.evaluate("fit-score", fitInputs(i));
+    scoringDecisions.evaluate("engagement-score", engagementInputs(i));
+    scoringDecisions.evaluate("lead-qualification", qualificationInputs(i));
+  }
+
+  private static void scoreWithDecisionService(DecisionService decisions, int i) {
+    decisions.evaluateDecisionByKey("fit-score").variables(fitInputs(i)).evaluate();
+    decisions.evaluateDecisionByKey("engagement-score").variables(engagementInputs(i)).evaluate();
+    decisions.evaluateDecisionByKey("lead-qualification").variables(qualificationInputs(i)).evaluate();
+  }
+
+  private Measurement drainWelcomes(JobExecutorSwitch jobExecutor, Backlog backlog, int expected, boolean measured)
+      throws Exception {
+    Instant since = Instant.now();
+    long sentBefore = sentSince(Instant.EPOCH);
+    jobExecutor.release();
+    Duration took = Backlog.await(since, Duration.ofHours(2),
+        () -> sentSince(Instant.EPOCH) - sentBefore >= expected && backlog.executable("lead-nurturing") == 0);
+    jobExecutor.hold();
+    long sent = sentSince(since);
+    long failed = backlog.failed("lead-nurturing");
+    assertThat(sent).as("welcome emails").isEqualTo(expected);
+    assertThat(smtp.getReceivedMessages()).hasSize(expected);
+    smtp.purgeEmailFromAllMailboxes();
+    return Measurement.of(expected, took, failed, measured ? backlog.latencies(
+        "select sent_at from deliveries where sent_at >= ?", since) : null);
+  }
+
+  private Measurement bareTimerBacklog(JobExecutorSwitch jobExecutor, Backlog backlog, int count) {
+    log("starting %d bare timer instances", count);
+    HttpLoad.inProcess(count, 4, i -> engine.getRuntimeService().startProcessInstanceByKey(BareProcesses.TIMER, "t-" + i));
+    int due = backlog.makeDue(BareProcesses.TIMER, "Event_Due", count);
+    assertThat(due).isEqualTo(count);
+    Instant since = Instant.now();
+    jobExecutor.release();
+    Duration took = Backlog.await(since, Duration.ofHours(1), () -> backlog.executable(BareProcesses.TIMER) == 0);
+    jobExecutor.hold();
+    return Measurement.of(count, took, backlog.failed(BareProcesses.TIMER), backlog.latencies(
+        "select end_time_ from act_hi_procinst where proc_def_key_ = 'benchmark-bare-timer' and end_time_ >= ?", since));
+  }
+
+  private Measurement timerBacklog(JobExecutorSwitch jobExecutor, Backlog backlog, int due) throws Exception {
+    smtp.purgeEmailFromAllMailboxes();
+    assertThat(backlog.makeDue("lead-nurturing", "Event\\_%SendDue", due)).isEqualTo(due);
+    log("%d sends due", due);
+    Instant since = Instant.now();
+    jobExecutor.release();
+    Duration took = Backlog.await(since, Duration.ofHours(2),
+        () -> sentSince(since) >= due && backlog.executable("lead-nurturing") == 0);
+    jobExecutor.hold();
+    // exactly one email per due send: none missing, none twice
+    MimeMessage[] received = smtp.getReceivedMessages();
+    Set<String> recipients = new HashSet<>();
+    for (MimeMessage message : received) {
+      recipients.add(message.getAllRecipients()[0].toString());
+    }
+    long deliveries = sentSince(since);
+    long leadsServed = jdbc.queryForObject("select count(distinct lead_id) from deliveries where created_at >= ?",
+        Long.class, java.sql.Timestamp.from(since));
+    log("timer backlog: %d emails received, %d recipients, %d deliveries for %d leads",
+        received.length, recipients.size(), deliveries, leadsServed);
+    assertThat(received).hasSize(due);
+    assertThat(recipients).hasSize(due);
+    assertThat(deliveries).isEqualTo(due);
+    assertThat(leadsServed).isEqualTo(due);
+    smtp.purgeEmailFromAllMailboxes();
+    return Measurement.of(due, took, backlog.failed("lead-nurturing"), backlog.latencies(
+        "select sent_at from deliveries where sent_at >= ?", since));
+  }
+
+  /** Hand-overs and other jobs that interactions may have caused run before the timer backlog is measured. */
+  private void drainOtherJobs(JobExecutorSwitch jobExecutor, Backlog backlog) throws Exception {
+    jobExecutor.release();
+    Backlog.await(Instant.now(), Duration.ofMinutes(30), () -> jdbc.queryForObject(
+        "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())", Long.class) == 0);
+    jobExecutor.hold();
+    smtp.purgeEmailFromAllMailboxes();
+  }
+
+  private long sentSince(Instant since) {
+    return jdbc.queryForObject("select count(*) from deliveries where status = 'SENT' and sent_at >= ?", Long.class,
+        java.sql.Timestamp.from(since));
+  }
+
+  // ---------------------------------------------------------------- requests
+
+  private static final String[] INDUSTRIES = {"Software", "Manufacturing", "Finance", "Healthcare", "Retail", "Education"};
+  private static final String[] TITLES = {"CTO", "Head of Marketing", "Marketing Manager", "Developer", "CEO", "Student"};
+  private static final String[] COUNTRIES = {"DE", "US", "GB", "FR", "BR", "JP", "IN", "NL"};
+  private static final int[] SIZES = {5, 40, 180, 900, 4_000, 25_000};
+  private static final String[] TYPES = {"PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW",
+      "EMAIL_OPEN", "EMAIL_OPEN", "EMAIL_CLICK", "CONTENT_DOWNLOAD"};
+  private static final String[] URLS = {"/blog/lead-scoring", "/pricing", "/product", "/case-studies", "/docs"};
+
+  private java.net.http.HttpRequest capture(HttpLoad http, String n) {
+    int i = Math.abs(n.hashCode());
+    String body = """
+        {"email":"lead-%s-%s@benchmark.example","firstName":"Lea","lastName":"Bench %s","company":"Company %d",
+         "companySize":%d,"industry":"%s","jobTitle":"%s","country":"%s","campaign":"benchmark",
+         "consent":{"given":true,"at":"%s","source":"benchmark"}}
+        """.formatted(run, n, n, i % 5_000, SIZES[i % SIZES.length], INDUSTRIES[i % INDUSTRIES.length],
+        TITLES[(i / 7) % TITLES.length], COUNTRIES[(i / 3) % COUNTRIES.length], Instant.now().minus(Duration.ofDays(1)));
+    return http.post("api/leads", body);
+  }
+
+  private static String interactionJson(List<String> leadIds, int i) {
+    String lead = leadIds.get(Math.floorMod(i * 7_919, leadIds.size()));
+    String type = TYPES[Math.floorMod(i * 31, TYPES.length)];
+    return """
+        {"leadId":"%s","type":"%s","externalId":"benchmark-%d","details":{"url":"https://leadflow.example%s"}}"""
+        .formatted(lead, type, i, URLS[Math.floorMod(i, URLS.length)]);
+  }
+
+  private static java.net.http.HttpRequest interaction(HttpLoad http, List<String> leadIds, int i) {
+    return http.post("api/interactions", interactionJson(leadIds, i));
+  }
+
+  private static java.net.http.HttpRequest interactions(HttpLoad http, List<String> leadIds, int first) {
+    return http.post("api/interactions", IntStream.range(first, first + BATCH)
+        .mapToObj(i -> interactionJson(leadIds, i)).collect(Collectors.joining(",", "[", "]")));
+  }
+
+  private static java.net.http.HttpRequest bareStart(HttpLoad http, String businessKey) {
+    return http.post("engine-rest/process-definition/key/" + BareProcesses.START + "/start",
+        "{\"businessKey\":\"" + businessKey + "\"}");
+  }
+
+  private static java.net.http.HttpRequest bareCorrelation(HttpLoad http, int instance) {
+    return http.post("engine-rest/message",
+        "{\"messageName\":\"" + BareProcesses.MESSAGE + "\",\"businessKey\":\"c-" + instance + "\"}");
+  }
+
+  private static Map<String, Object> fitInputs(int i) {
+    return Map.of("companySize", SIZES[i % SIZES.length], "industry", INDUSTRIES[i % INDUSTRIES.length],
+        "jobTitle", TITLES[(i / 7) % TITLES.length], "country", COUNTRIES[(i / 3) % COUNTRIES.length]);
+  }
+
+  private static Map<String, Object> engagementInputs(int i) {
+    return Map.of("type", TYPES[i % TYPES.length], "url", "https://leadflow.example" + URLS[i % URLS.length],
+        "timesToday", (long) (1 + i % 4));
+  }
+
+  private static Map<String, Object> qualificationInputs(int i) {
+    java.util.HashMap<String, Object> inputs = new java.util.HashMap<>();
+    inputs.put("fit", (i * 7) % 100);
+    inputs.put("engagement", (i * 13) % 120);
+    inputs.put("total", (i * 7) % 100 + (i * 13) % 120);
+    inputs.put("trigger", i % 3 == 0 ? null : TYPES[i % TYPES.length]);
+    inputs.put("status", "NURTURING");
+    return inputs;
+  }
+
+  // ---------------------------------------------------------------- the setting
+
+  private void describeSetting(JobExecutor jobExecutor) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    com.sun.management.OperatingSystemMXBean os =
+        (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    report.setting("Date", Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+    report.setting("Machine", Runtime.getRuntime().availableProcessors() + " cores (" + cpuModel() + "), "
+        + os.getTotalMemorySize() / (1024 * 1024 * 1024) + " GiB memory");
+    report.setting("Java", System.getProperty("java.vm.name") + " " + Runtime.version() + ", heap max "
+        + mb(Runtime.getRuntime().maxMemory()));
+    report.setting("PostgreSQL", jdbc.queryForObject("show server_version", String.class) + " on "
+        + BenchmarkDatabase.SERVER + ", shared_buffers " + jdbc.queryForObject("show shared_buffers", String.class)
+        + ", synchronous_commit " + jdbc.queryForObject("show synchronous_commit", String.class)
+        + ", max_connections " + jdbc.queryForObject("show max_connections", String.class));
+    report.setting("Camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion()
+        + ", history level " + configuration.getHistory()
+        + ", JDBC batch processing " + configuration.isJdbcBatchProcessing());
+    var execution = camunda.getJobExecution();
+    report.setting("Job executor", "pool " + execution.getCorePoolSize() + "-" + execution.getMaxPoolSize()
+        + " threads, queue " + execution.getQueueCapacity()
+        + ", acquisition " + jobExecutor.getMaxJobsPerAcquisition() + " jobs, wait " + jobExecutor.getWaitTimeInMillis()
+        + "-" + jobExecutor.getMaxWait() + " ms, lock " + jobExecutor.getLockTimeInMillis() + " ms, backoff "
+        + jobExecutor.getBackoffTimeInMillis() + "-" + jobExecutor.getMaxBackoff() + " ms");
+    if (dataSource instanceof HikariDataSource hikari) {
+      report.setting("Connection pool", "Hikari, " + hikari.getMaximumPoolSize() + " connections, "
+          + hikari.getDataSourceProperties());
+    }
+    report.setting("Load", SIZE + " leads, " + BACKLOG + " due sends, " + SAMPLE + " requests per HTTP rate, "
+        + THREADS + " client threads (in the same JVM, over loopback), HTTP Basic as " + ADMIN);
+  }
+
+  private static String cpuModel() {
+    try {
+      return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+          .filter(line -> line.startsWith("model name"))
+          .map(line -> line.substring(line.indexOf(':') + 1).trim())
+          .findFirst().orElse("unknown CPU");
+    } catch (Exception e) {
+      return "unknown CPU";
+    }
+  }
+
+  private static long heapAfterGc() {
+    for (int i = 0; i < 3; i++) {
+      System.gc();
+    }
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  private static String mb(long bytes) {
+    return String.format(Locale.ROOT, "%,.0f MB", bytes / (1024.0 * 1024.0));
+  }
+
+  private static void log(String format, Object... args) {
+    System.out.println("benchmark: " + Instant.now() + " " + String.format(Locale.ROOT, format, args));
+  }
+}
