@@ -78,7 +78,6 @@ class PhoneALeadTest {
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
     execute(job("Activity_SendNextContent", journey));
-    execute(job("Activity_SendNextContent", journey));
 
     assertThat(deliveries.sentContentIds(lead)).as("nothing is sent while a call is open").hasSize(sentBefore);
     assertThat(journey).isWaitingAt("Gateway_WaitTofu");

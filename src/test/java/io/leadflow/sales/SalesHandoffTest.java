@@ -138,7 +138,6 @@ class SalesHandoffTest {
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
     execute(job("Activity_SendNextContent", journey));
-    execute(job("Activity_SendNextContent", journey));
 
     String sent = (String) engine.getRuntimeService().getVariable(journey.getId(), "lastContent");
     assertThat(marketing.get("/api/content/" + sent).json().get("stage").asText()).isEqualTo("LOYALTY");

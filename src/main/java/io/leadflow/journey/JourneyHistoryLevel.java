@@ -1,0 +1,85 @@
+package io.leadflow.journey;
+
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
+import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+
+/**
+ * Leadflow's history level ({@code camunda.bpm.history-level: leadflow}): Camunda's {@code audit}
+ * level, except for what a nurturing journey does over and over. A journey lives for months and
+ * passes the same dozen elements of "Nurture until ready" for every email; kept as activity
+ * history, that was 18 KB of database per email sent and 30 KB per waiting lead, for a record
+ * Leadflow keeps better itself: every email is a delivery, every score change a ledger entry.
+ *
+ * <p>So for {@code lead-nurturing} the engine records the journey (start, end, business key),
+ * the activities outside the nurturing loop (the welcome, hand-over, sales' verdict, how it
+ * ended) and incidents, but not the activities inside "Nurture until ready" nor the journey's
+ * variables (their current values are on the running journey, in Cockpit). Every other process
+ * (hand-off, phone calls, recalculation) keeps the full audit history, tasks and variables.
+ */
+public final class JourneyHistoryLevel implements HistoryLevel {
+
+  public static final String NAME = "leadflow";
+  static final int ID = 17;
+  static final String JOURNEY = NurturingJourney.PROCESS_KEY;
+  static final String NURTURING_LOOP = "SubProcess_Nurturing";
+
+  private static final HistoryLevel AUDIT = HistoryLevel.HISTORY_LEVEL_AUDIT;
+
+  @Override
+  public int getId() {
+    return ID;
+  }
+
+  @Override
+  public String getName() {
+    return NAME;
+  }
+
+  @Override
+  public boolean isHistoryEventProduced(HistoryEventType eventType, Object entity) {
+    if (!AUDIT.isHistoryEventProduced(eventType, entity)) {
+      return false;
+    }
+    if (entity instanceof VariableInstanceEntity variable && isVariableEvent(eventType)) {
+      return !ofJourney(variable.getProcessDefinitionId());
+    }
+    if (entity instanceof ExecutionEntity execution && isActivityEvent(eventType)) {
+      return !(ofJourney(execution.getProcessDefinitionId()) && insideNurturingLoop(execution.getActivity()));
+    }
+    return true;
+  }
+
+  private static boolean isVariableEvent(HistoryEventType type) {
+    return type == HistoryEventTypes.VARIABLE_INSTANCE_CREATE
+        || type == HistoryEventTypes.VARIABLE_INSTANCE_UPDATE
+        || type == HistoryEventTypes.VARIABLE_INSTANCE_DELETE
+        || type == HistoryEventTypes.VARIABLE_INSTANCE_MIGRATE;
+  }
+
+  private static boolean isActivityEvent(HistoryEventType type) {
+    return type == HistoryEventTypes.ACTIVITY_INSTANCE_START
+        || type == HistoryEventTypes.ACTIVITY_INSTANCE_UPDATE
+        || type == HistoryEventTypes.ACTIVITY_INSTANCE_END
+        || type == HistoryEventTypes.ACTIVITY_INSTANCE_MIGRATE;
+  }
+
+  /** Process definition ids are {@code key:version:id} (Camunda shortens only keys too long for the column). */
+  private static boolean ofJourney(String processDefinitionId) {
+    return processDefinitionId != null && processDefinitionId.startsWith(JOURNEY + ":");
+  }
+
+  private static boolean insideNurturingLoop(ActivityImpl activity) {
+    for (ScopeImpl scope = activity == null ? null : activity.getFlowScope(); scope instanceof ActivityImpl parent;
+        scope = parent.getFlowScope()) {
+      if (NURTURING_LOOP.equals(parent.getId())) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
