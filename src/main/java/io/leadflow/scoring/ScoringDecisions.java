@@ -14,14 +14,12 @@ import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRequirementsGraph;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationListener;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLiteralExpressionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.variable.Variables;
@@ -33,10 +31,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * The scoring decisions as deployed in the engine (the latest version of each key), parsed once
- * and kept in memory, evaluated by a DMN engine of their own: no decision history is written,
- * because the score ledger is the audit, and nothing is read or parsed again per evaluation. A
- * deployment with decisions that commits here is picked up at once; one made on another node
- * within {@code leadflow.scoring.decision-refresh}.
+ * and kept in memory, evaluated by a DMN engine of their own ({@link ScoringDmnEngine}): no
+ * decision history is written, because the score ledger is the audit, and nothing is read or
+ * parsed again per evaluation. A deployment with decisions that commits here is picked up at
+ * once; one made on another node within {@code leadflow.scoring.decision-refresh}.
  */
 @Component
 public class ScoringDecisions {
@@ -52,10 +50,9 @@ public class ScoringDecisions {
   ScoringDecisions(RepositoryService repository, DecisionDeployments deployments) {
     this.repository = repository;
     this.deployments = deployments;
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(new Recorder()));
-    this.dmn = configuration.buildEngine();
+    this.dmn = ScoringDmnEngine.configuration()
+        .customPostDecisionEvaluationListeners(List.of(new Recorder()))
+        .buildEngine();
   }
 
   /** Evaluates the latest deployed version of the decision with these variables. */

@@ -2,6 +2,7 @@ package io.leadflow.scoring.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.leadflow.scoring.ScoringDmnEngine;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLiteralExpressionEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionLogicEvaluationEvent;
@@ -32,9 +32,10 @@ import org.camunda.bpm.model.dmn.instance.Decision;
 import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
- * One DMN file of {@code bpmn/}, parsed once by a bare DMN engine (no Spring, no process engine)
- * whose listeners record, for each evaluation, which rules of which decision table matched and
- * what the literal expressions returned: what the scoring Java reads into its ledger.
+ * One DMN file of {@code bpmn/}, parsed once by a DMN engine configured as the scoring's own
+ * ({@link ScoringDmnEngine}; no Spring, no process engine) whose listeners record, for each
+ * evaluation, which rules of which decision table matched and what the literal expressions
+ * returned: what the scoring Java reads into its ledger.
  */
 final class DmnFile {
 
@@ -48,7 +49,7 @@ final class DmnFile {
   private DmnFile(String fileName) {
     file = new File("bpmn", fileName);
     model = Dmn.readModelFromFile(file);
-    engine = DmnEngineConfiguration.createDefaultDmnEngineConfiguration()
+    engine = ScoringDmnEngine.configuration()
         .customPostDecisionTableEvaluationListeners(List.of(tableEvents::add))
         .customPostDecisionEvaluationListeners(List.of(decisionEvents::add))
         .buildEngine();
