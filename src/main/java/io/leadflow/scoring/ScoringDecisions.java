@@ -33,8 +33,9 @@ import org.springframework.stereotype.Component;
  * The scoring decisions as deployed in the engine (the latest version of each key), parsed once
  * and kept in memory, evaluated by a DMN engine of their own ({@link ScoringDmnEngine}): no
  * decision history is written, because the score ledger is the audit, and nothing is read or
- * parsed again per evaluation. A deployment with decisions that commits here is picked up at
- * once; one made on another node within {@code leadflow.scoring.decision-refresh}.
+ * parsed again per evaluation, FEEL expressions included. A deployment with decisions that
+ * commits here is picked up at once; one made on another node within {@code
+ * leadflow.scoring.decision-refresh}.
  */
 @Component
 public class ScoringDecisions {
