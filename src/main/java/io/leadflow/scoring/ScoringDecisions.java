@@ -22,6 +22,7 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
@@ -63,7 +64,7 @@ public class ScoringDecisions {
     EVALUATIONS.set(events);
     DmnDecisionResult result;
     try {
-      result = dmn.evaluateDecision(deployed.decision(), Variables.fromMap(new HashMap<>(variables)));
+      result = dmn.evaluateDecision(deployed.decision(), inputs(variables));
     } finally {
       EVALUATIONS.remove();
     }
@@ -77,6 +78,13 @@ public class ScoringDecisions {
     }
     Map<String, Object> outputs = result.isEmpty() ? Map.of() : result.getFirstResult().getEntryMap();
     return new DecisionOutcome(decisionKey, deployed.version(), outputs, matched, required);
+  }
+
+  /** The variables copied once, into the map the DMN engine takes (not via a HashMap it would copy again). */
+  private static VariableMap inputs(Map<String, ?> variables) {
+    VariableMap inputs = Variables.createVariables();
+    inputs.putAll(variables);
+    return inputs;
   }
 
   /** The deployed version that {@link #evaluate} uses now. */
