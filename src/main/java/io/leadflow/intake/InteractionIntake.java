@@ -13,6 +13,7 @@ import io.leadflow.interaction.InteractionType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadEmailBounced;
 import io.leadflow.lead.LeadRepository;
+import io.leadflow.scoring.DailyActions;
 import io.leadflow.scoring.LeadScoring;
 import java.time.Clock;
 import java.time.Duration;
@@ -172,8 +173,8 @@ public class InteractionIntake {
         details == null ? null : details.getCampaign(),
         details == null ? null : details.getChannel(),
         details == null || details.getMore().isEmpty() ? null : detailsJson(details));
-    interactions.save(interaction);
-    int points = scoring.scoreInteraction(lead, interaction);
+    DailyActions days = scoring.dailyActions(List.of(lead.getId()), List.of(request.type()));
+    int points = scoring.recordInteraction(lead, interaction, days);
     if (isHardBounce(request) && lead.emailBounced(now)) {
       events.publishEvent(new LeadEmailBounced(lead));
     }

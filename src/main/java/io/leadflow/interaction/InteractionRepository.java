@@ -1,11 +1,15 @@
 package io.leadflow.interaction;
 
+import jakarta.persistence.QueryHint;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.hibernate.jpa.HibernateHints;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.QueryHints;
 import org.springframework.data.repository.query.Param;
 
 public interface InteractionRepository extends JpaRepository<Interaction, String> {
@@ -18,9 +22,18 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
   /** The lead's latest interactions, newest first (what a salesperson sees on a follow-up). */
   List<Interaction> findTop5ByLeadIdOrderByOccurredAtDesc(String leadId);
 
-  /** How many of one kind of action the lead made from a time up to and including another (daily caps). */
-  long countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThanEqual(
-      String leadId, InteractionType type, Instant from, Instant upToAndIncluding);
+  /**
+   * When the given leads did the given kinds of things from one time until (not including) another:
+   * the daily caps of a transaction's interactions (see {@code DailyActions}), read once. It does
+   * not flush the transaction's new interactions first (a flush per read would defeat JDBC
+   * batching): the caller counts those itself.
+   */
+  @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
+  @Query("""
+      select new io.leadflow.interaction.Occurrence(i.id, i.leadId, i.type, i.occurredAt) from Interaction i
+      where i.leadId in :leadIds and i.type in :types and i.occurredAt >= :from and i.occurredAt < :until""")
+  List<Occurrence> occurrences(@Param("leadIds") Collection<String> leadIds,
+      @Param("types") Collection<InteractionType> types, @Param("from") Instant from, @Param("until") Instant until);
 
   /** How many leads had an interaction since the given time. */
   @Query("select count(distinct i.leadId) from Interaction i where i.occurredAt >= :since")

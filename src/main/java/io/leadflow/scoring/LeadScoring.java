@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,18 +50,28 @@ public class LeadScoring {
   }
 
   /**
-   * Scores a new interaction and returns the points it added. The interaction must be stored
-   * (saved) in this transaction first: it counts towards the day's actions of its kind.
+   * The day's actions of these leads, for the daily caps: one for every
+   * {@link #recordInteraction} of a transaction that holds these leads' locks.
    */
-  public int scoreInteraction(Lead lead, Interaction interaction) {
+  public DailyActions dailyActions(Collection<String> leadIds, Collection<InteractionType> types) {
+    return new DailyActions(interactions, leadIds, types);
+  }
+
+  /**
+   * Scores a new interaction of the lead, stores it and returns the points it added. It is stored
+   * here, once its points are known and before the ledger rows that name it: so its row is written
+   * once, points included (not inserted and then updated), and among a transaction's batched
+   * inserts interactions come before score entries (Hibernate orders batched inserts by the entity
+   * persisted first; ours name each other by id, not by mapped associations).
+   */
+  public int recordInteraction(Lead lead, Interaction interaction, DailyActions days) {
     LeadStatus status = lead.getStatus();
     FunnelStage stage = lead.getStage();
-    long timesToday = interactions.countByLeadIdAndTypeAndOccurredAtGreaterThanEqualAndOccurredAtLessThanEqual(
-        lead.getId(), interaction.getType(), dayStart(interaction.getOccurredAt()), interaction.getOccurredAt());
-    List<Contribution> contributions = scorer.interaction(interaction, timesToday, clock.instant());
-    ledger.add(lead, contributions, ScoreCause.INTERACTION);
+    List<Contribution> contributions = scorer.interaction(interaction, days.countIn(interaction), clock.instant());
     int points = contributions.stream().mapToInt(Contribution::points).sum();
     interaction.scored(points);
+    interactions.save(interaction);
+    ledger.add(lead, contributions, ScoreCause.INTERACTION);
     if (interaction.getType() == InteractionType.UNSUBSCRIBE) {
       lead.unsubscribed(clock.instant());
     }
@@ -118,9 +129,5 @@ public class LeadScoring {
     if (lead.getStatus() != previousStatus || lead.getStage() != previousStage) {
       events.publishEvent(new LeadStateChanged(lead, previousStatus, previousStage));
     }
-  }
-
-  private static Instant dayStart(Instant at) {
-    return at.atOffset(ZoneOffset.UTC).toLocalDate().atStartOfDay().toInstant(ZoneOffset.UTC);
   }
 }

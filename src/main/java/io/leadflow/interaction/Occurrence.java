@@ -1,0 +1,6 @@
+package io.leadflow.interaction;
+
+import java.time.Instant;
+
+/** When a lead did one kind of thing: what the daily caps of scoring count, without the rest of the row. */
+public record Occurrence(String interactionId, String leadId, InteractionType type, Instant occurredAt) {}
