@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code POST /api/interactions}: one interaction (201, or 200 for a known external id; a problem
  * when refused) or an array of them (200 with one answer per item, in order: the result or the
- * item's problem).
+ * item's problem; the accepted items are recorded together, see {@link InteractionIntake#receiveAll}).
  */
 @RestController
 @RequestMapping("/api/interactions")
@@ -51,9 +51,10 @@ class InteractionController {
           "At most " + maxBatch + " interactions a request (leadflow.interactions.max-batch); this one has " + body.size(),
           List.of());
     }
-    List<Object> answers = new ArrayList<>(body.size());
-    for (JsonNode item : body) {
-      InteractionIntake.Answer answer = intake.receive(item);
+    List<JsonNode> items = new ArrayList<>(body.size());
+    body.forEach(items::add);
+    List<Object> answers = new ArrayList<>(items.size());
+    for (InteractionIntake.Answer answer : intake.receiveAll(items)) {
       answers.add(answer instanceof InteractionIntake.Refused refused ? problem(refused) : answer);
     }
     return ResponseEntity.ok(answers);

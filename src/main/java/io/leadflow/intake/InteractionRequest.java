@@ -2,9 +2,12 @@ package io.leadflow.intake;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.interaction.InteractionType;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -23,6 +26,26 @@ public record InteractionRequest(
     OffsetDateTime occurredAt,
     @Size(max = 200) String externalId,
     @Valid Details details) {
+
+  /** Whether the lead is named by its id; if an email is given too, it must be that lead's. */
+  boolean namesLeadById() {
+    return leadId != null && !leadId.isBlank();
+  }
+
+  /** Whether an email is given (naming the lead, or checked against the lead named by id). */
+  boolean hasEmail() {
+    return email != null && !email.isBlank();
+  }
+
+  /** The lead id without surrounding space. */
+  String trimmedLeadId() {
+    return leadId.trim();
+  }
+
+  /** The email as leads' emails are stored: trimmed, lower case. */
+  String normalisedEmail() {
+    return email.trim().toLowerCase(Locale.ROOT);
+  }
 
   /** Where it happened and what it was about; any further keys are kept as they came. */
   public static class Details {
@@ -50,6 +73,15 @@ public record InteractionRequest(
     @JsonAnyGetter
     public Map<String, Object> getMore() {
       return more;
+    }
+
+    /** The further keys as JSON, as they are checked and stored. */
+    String moreAsJson(ObjectMapper json) {
+      try {
+        return json.writeValueAsString(more);
+      } catch (JsonProcessingException e) {
+        throw new IllegalArgumentException(e);
+      }
     }
   }
 }

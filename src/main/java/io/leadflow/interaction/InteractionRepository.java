@@ -16,6 +16,9 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
 
   Optional<Interaction> findByExternalId(String externalId);
 
+  /** The interactions stored with any of these external ids: one query for a batch. */
+  List<Interaction> findByExternalIdIn(Collection<String> externalIds);
+
   /** The lead's interactions in the order they happened. */
   List<Interaction> findByLeadIdOrderByOccurredAtAscIdAsc(String leadId);
 

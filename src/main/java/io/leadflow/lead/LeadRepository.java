@@ -1,5 +1,7 @@
 package io.leadflow.lead;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -26,6 +28,15 @@ public interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecific
   @Lock(LockModeType.PESSIMISTIC_WRITE)
   @Query("select l from Lead l where l.email = :email")
   Optional<Lead> lockByEmail(@Param("email") String email);
+
+  /**
+   * The leads with these ids or (normalised) emails, locked like {@link #lockById}, in one query
+   * and in id order: transactions that lock several of the same leads take them in the same order
+   * (the database's, by {@code order by}), so they queue behind each other instead of deadlocking.
+   */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select l from Lead l where l.id in :ids or l.email in :emails order by l.id")
+  List<Lead> lockAll(@Param("ids") Collection<String> ids, @Param("emails") Collection<String> emails);
 
   /** Lead ids after {@code afterId}, in id order: one batch of a run over all leads. */
   @Query("select l.id from Lead l where l.id > :afterId order by l.id")

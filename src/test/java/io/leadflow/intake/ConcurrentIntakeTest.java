@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** A busy website: several requests for one lead at the same moment. None is lost, none counted twice. */
+/**
+ * A busy website: several requests, or batches, for the same leads at the same moment. None is
+ * lost, none counted twice.
+ */
 @LeadflowTest
 class ConcurrentIntakeTest {
 
@@ -53,5 +56,52 @@ class ConcurrentIntakeTest {
         .hasSize(13);
     assertThat(interactions.findByLeadIdOrderByOccurredAtAscIdAsc(lead)).hasSize(13);
     assertLedgerExplainsScore(marketing.get("/api/leads/" + lead + "/score").json());
+  }
+
+  @Test
+  void batchesNamingTheSameLeadsInOtherOrdersAtOnceAreAllKeptAndTheLedgersStillAddUp() throws Exception {
+    Api marketing = Api.at(port).as("mia", "demo");
+    List<String> leads = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      leads.add(marketing.postJson("/api/leads", "{\"email\": \"batched.%s@example.com\", \"company\": \"Busy Site Ltd\"}"
+          .formatted(UUID.randomUUID().toString().substring(0, 8))).json().get("id").asText());
+    }
+    String run = UUID.randomUUID().toString();
+    List<Callable<Api.Response>> batches = new ArrayList<>();
+    for (int batch = 0; batch < 4; batch++) {
+      List<String> items = new ArrayList<>();
+      for (int i = 0; i < leads.size(); i++) {
+        // every other batch names the leads the other way round
+        int lead = batch % 2 == 0 ? i : leads.size() - 1 - i;
+        for (int view = 0; view < 3; view++) {
+          items.add("{\"leadId\": \"%s\", \"type\": \"PAGE_VIEW\", \"externalId\": \"%s-%d-%d-%d\"}"
+              .formatted(leads.get(lead), run, batch, lead, view));
+        }
+        // the same open reported in every batch
+        items.add("{\"leadId\": \"%s\", \"type\": \"EMAIL_OPEN\", \"externalId\": \"%s-shared-%d\"}"
+            .formatted(leads.get(lead), run, lead));
+      }
+      batches.add(() -> marketing.postJson("/api/interactions", "[" + String.join(",", items) + "]"));
+    }
+
+    ExecutorService senders = Executors.newFixedThreadPool(4);
+    List<Api.Response> answers = new ArrayList<>();
+    try {
+      for (Future<Api.Response> answer : senders.invokeAll(batches)) {
+        answers.add(answer.get());
+      }
+    } finally {
+      senders.shutdown();
+    }
+
+    assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(200));
+    List<Boolean> duplicates = new ArrayList<>();
+    answers.forEach(answer -> answer.json().forEach(item -> duplicates.add(item.get("duplicate").asBoolean())));
+    assertThat(duplicates).as("every item is kept: each shared open once, its three other reports as duplicates")
+        .hasSize(4 * 20).filteredOn(duplicate -> duplicate).hasSize(3 * 5);
+    for (String lead : leads) {
+      assertThat(interactions.findByLeadIdOrderByOccurredAtAscIdAsc(lead)).hasSize(4 * 3 + 1);
+      assertLedgerExplainsScore(marketing.get("/api/leads/" + lead + "/score").json());
+    }
   }
 }

@@ -1,0 +1,123 @@
+package io.leadflow.intake;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.api.FieldProblem;
+import io.leadflow.intake.InteractionIntake.Answer;
+import io.leadflow.intake.InteractionIntake.Received;
+import io.leadflow.intake.InteractionIntake.Refused;
+import io.leadflow.interaction.Interaction;
+import io.leadflow.interaction.InteractionRepository;
+import io.leadflow.interaction.InteractionType;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadEmailBounced;
+import io.leadflow.lead.LeadRepository;
+import io.leadflow.scoring.DailyActions;
+import io.leadflow.scoring.LeadScoring;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * Records checked interactions, in order, in the caller's transaction: each one is stored and
+ * scored, answered as a duplicate when its external id was stored before (earlier in the same
+ * call included), or refused when its lead is unknown or the email is not the lead's.
+ *
+ * <p>What the interactions need from the database before anything is stored is read once for
+ * all of them, not once each: their leads, locked in one query and in id order
+ * ({@link LockedLeads}), the interactions stored with their external ids, and their leads' days
+ * ({@link DailyActions}). Nothing in between makes Hibernate flush, so the inserts and updates of
+ * all of them go out together at commit, in JDBC batches.
+ */
+@Component
+class InteractionRecorder {
+
+  private final LeadRepository leads;
+  private final InteractionRepository interactions;
+  private final LeadScoring scoring;
+  private final ObjectMapper json;
+  private final Clock clock;
+  private final ApplicationEventPublisher events;
+
+  InteractionRecorder(LeadRepository leads, InteractionRepository interactions, LeadScoring scoring, ObjectMapper json,
+      Clock clock, ApplicationEventPublisher events) {
+    this.leads = leads;
+    this.interactions = interactions;
+    this.scoring = scoring;
+    this.json = json;
+    this.clock = clock;
+    this.events = events;
+  }
+
+  /** One answer per request, in order. The caller's transaction must be open and commits it all. */
+  List<Answer> record(List<InteractionRequest> requests) {
+    LockedLeads named = LockedLeads.lock(leads, requests);
+    Map<String, Interaction> storedByExternalId = storedByExternalId(requests);
+    DailyActions days = scoring.dailyActions(named.ids(), requests.stream().map(InteractionRequest::type).toList());
+    List<Answer> answers = new ArrayList<>(requests.size());
+    for (InteractionRequest request : requests) {
+      answers.add(record(request, named, storedByExternalId, days));
+    }
+    return answers;
+  }
+
+  private Answer record(InteractionRequest request, LockedLeads named, Map<String, Interaction> storedByExternalId,
+      DailyActions days) {
+    Lead lead = named.named(request).orElse(null);
+    if (lead == null) {
+      return new Refused(HttpStatus.NOT_FOUND, "The interaction names no known lead",
+          List.of(new FieldProblem(request.namesLeadById() ? "leadId" : "email", "is not a known lead")));
+    }
+    if (request.namesLeadById() && request.hasEmail() && !lead.getEmail().equals(request.normalisedEmail())) {
+      return Refused.invalid(List.of(new FieldProblem("email", "is not the email of lead " + lead.getId())));
+    }
+    if (request.externalId() != null && storedByExternalId.containsKey(request.externalId())) {
+      return Received.duplicateOf(storedByExternalId.get(request.externalId()));
+    }
+    Instant now = clock.instant();
+    InteractionRequest.Details details = request.details();
+    Interaction interaction = new Interaction(
+        lead.getId(),
+        request.type(),
+        request.occurredAt() == null ? now : request.occurredAt().toInstant(),
+        now,
+        request.externalId(),
+        details == null ? null : details.getUrl(),
+        details == null ? null : details.getContentId(),
+        details == null ? null : details.getCampaign(),
+        details == null ? null : details.getChannel(),
+        details == null || details.getMore().isEmpty() ? null : details.moreAsJson(json));
+    int points = scoring.recordInteraction(lead, interaction, days);
+    if (request.externalId() != null) {
+      storedByExternalId.put(request.externalId(), interaction);
+    }
+    if (isHardBounce(request) && lead.emailBounced(now)) {
+      events.publishEvent(new LeadEmailBounced(lead));
+    }
+    return new Received(interaction.getId(), lead.getId(), points, false);
+  }
+
+  private Map<String, Interaction> storedByExternalId(List<InteractionRequest> requests) {
+    Set<String> externalIds = requests.stream().map(InteractionRequest::externalId).filter(Objects::nonNull)
+        .collect(Collectors.toSet());
+    Map<String, Interaction> stored = new HashMap<>();
+    if (!externalIds.isEmpty()) {
+      interactions.findByExternalIdIn(externalIds).forEach(first -> stored.put(first.getExternalId(), first));
+    }
+    return stored;
+  }
+
+  /** A bounce report that says the address will never take mail ({@code details.bounceType = "hard"}). */
+  private static boolean isHardBounce(InteractionRequest request) {
+    return request.type() == InteractionType.EMAIL_BOUNCE && request.details() != null
+        && "hard".equalsIgnoreCase(String.valueOf(request.details().getMore().get("bounceType")));
+  }
+}
