@@ -246,6 +246,31 @@ class NurturingJourneyTest {
     assertThat(journey).isWaitingAt("Gateway_WaitTofu");
   }
 
+  @Test
+  void whenTheMailServerIsDownAtTheNextSendTheTimerRetriesAndTheStageWaitStaysOpen() throws Exception {
+    String lead = aLead("Ola", "DE");
+    ProcessInstance journey = welcomed(engine, lead);
+    Job due = timer(engine, journey, "Event_TofuSendDue");
+    smtp.stop();
+    try {
+      ClockUtil.setCurrentTime(due.getDuedate());
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(due.getId())).isNotNull();
+      Job retried = engine.getManagementService().createJobQuery().jobId(due.getId()).singleResult();
+      assertThat(retried.getRetries()).as("the send's retry cycle, R5/PT5M").isEqualTo(4);
+      assertThat(journey).as("still waiting: a stage change could still move it").isWaitingAt("Gateway_WaitTofu");
+    } finally {
+      smtp.start();
+    }
+
+    Job retry = engine.getManagementService().createJobQuery().jobId(due.getId()).singleResult();
+    ClockUtil.setCurrentTime(retry.getDuedate());
+    execute(retry);
+
+    assertThat(emails()).as("the content email, once (the restarted server has not seen the welcome)").hasSize(1);
+    assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
+    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+  }
+
   // --- the journey, step by step ---
 
   private String aLead(String firstName, String country) {
@@ -261,12 +286,11 @@ class NurturingJourneyTest {
     execute(job(activityId, journey));
   }
 
-  /** The timer fires (the clock moves to it), then the send job runs. */
+  /** The timer fires (the clock moves to it) and its job sends the content. */
   private void sendAt(ProcessInstance journey, String timerId) {
     Job timer = timer(engine, journey, timerId);
     ClockUtil.setCurrentTime(timer.getDuedate());
     execute(timer);
-    run(journey, "Activity_SendNextContent");
   }
 
   /** At an event-based gateway the journey waits at the gateway itself. */

@@ -77,7 +77,6 @@ class PhoneALeadTest {
     Job due = timer(engine, journey, "Event_TofuSendDue");
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
-    execute(job("Activity_SendNextContent", journey));
 
     assertThat(deliveries.sentContentIds(lead)).as("nothing is sent while a call is open").hasSize(sentBefore);
     assertThat(journey).isWaitingAt("Gateway_WaitTofu");

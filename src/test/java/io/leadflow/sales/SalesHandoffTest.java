@@ -137,7 +137,6 @@ class SalesHandoffTest {
         .activityId("Event_LoyaltySendDue").timers().singleResult();
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
-    execute(job("Activity_SendNextContent", journey));
 
     String sent = (String) engine.getRuntimeService().getVariable(journey.getId(), "lastContent");
     assertThat(marketing.get("/api/content/" + sent).json().get("stage").asText()).isEqualTo("LOYALTY");
