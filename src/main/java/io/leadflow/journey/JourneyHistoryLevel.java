@@ -1,5 +1,6 @@
 package io.leadflow.journey;
 
+import java.util.Set;
 import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventType;
 import org.camunda.bpm.engine.impl.history.event.HistoryEventTypes;
@@ -15,11 +16,13 @@ import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
  * history, that was 18 KB of database per email sent and 30 KB per waiting lead, for a record
  * Leadflow keeps better itself: every email is a delivery, every score change a ledger entry.
  *
- * <p>So for {@code lead-nurturing} the engine records the journey (start, end, business key),
- * the activities outside the nurturing loop (the welcome, hand-over, sales' verdict, how it
- * ended) and incidents, but not the activities inside "Nurture until ready" nor the journey's
- * variables (their current values are on the running journey, in Cockpit). Every other process
- * (hand-off, phone calls, recalculation) keeps the full audit history, tasks and variables.
+ * <p>So for {@code lead-nurturing} the engine records the journey itself (start, end, business
+ * key), incidents, and the activities by which it leaves nurturing (hand-over, sales' verdict, the
+ * customer's welcome, the way back, how it ended); not its routine: the start and the welcome
+ * (a delivery), "Nurture until ready" and everything inside it, nor the journey's variables
+ * (their current values are on the running journey, in Cockpit). A waiting journey then costs
+ * the engine one history row. Every other process (hand-off, phone calls, recalculation) keeps
+ * the full audit history, tasks and variables.
  */
 public final class JourneyHistoryLevel implements HistoryLevel {
 
@@ -27,6 +30,9 @@ public final class JourneyHistoryLevel implements HistoryLevel {
   static final int ID = 17;
   static final String JOURNEY = NurturingJourney.PROCESS_KEY;
   static final String NURTURING_LOOP = "SubProcess_Nurturing";
+  /** The journey's routine before the loop, and the loop itself. */
+  static final Set<String> ROUTINE = Set.of("StartEvent_LeadCaptured", "Activity_SendWelcome", "Gateway_EnterNurturing",
+      NURTURING_LOOP);
 
   private static final HistoryLevel AUDIT = HistoryLevel.HISTORY_LEVEL_AUDIT;
 
@@ -49,7 +55,7 @@ public final class JourneyHistoryLevel implements HistoryLevel {
       return !ofJourney(variable.getProcessDefinitionId());
     }
     if (entity instanceof ExecutionEntity execution && isActivityEvent(eventType)) {
-      return !(ofJourney(execution.getProcessDefinitionId()) && insideNurturingLoop(execution.getActivity()));
+      return !(ofJourney(execution.getProcessDefinitionId()) && isRoutine(execution.getActivity()));
     }
     return true;
   }
@@ -73,8 +79,14 @@ public final class JourneyHistoryLevel implements HistoryLevel {
     return processDefinitionId != null && processDefinitionId.startsWith(JOURNEY + ":");
   }
 
-  private static boolean insideNurturingLoop(ActivityImpl activity) {
-    for (ScopeImpl scope = activity == null ? null : activity.getFlowScope(); scope instanceof ActivityImpl parent;
+  private static boolean isRoutine(ActivityImpl activity) {
+    if (activity == null) {
+      return false;
+    }
+    if (ROUTINE.contains(activity.getId())) {
+      return true;
+    }
+    for (ScopeImpl scope = activity.getFlowScope(); scope instanceof ActivityImpl parent;
         scope = parent.getFlowScope()) {
       if (NURTURING_LOOP.equals(parent.getId())) {
         return true;

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntFunction;
@@ -98,15 +97,7 @@ final class HttpLoad {
         }
       }));
     }
-    try {
-      for (Future<?> worker : workers) {
-        worker.get();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("The load failed", e);
-    } finally {
-      pool.shutdownNow();
-    }
+    finish(pool, workers);
     Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
     if (!firstFailures.isEmpty()) {
       System.out.println("benchmark: " + failures.get() + " failed requests, the first: " + firstFailures);
@@ -143,6 +134,12 @@ final class HttpLoad {
         return null;
       }));
     }
+    finish(pool, workers);
+    return Measurement.of(count, Duration.ofNanos(System.nanoTime() - start), 0, latencies);
+  }
+
+  /** Waits for every worker; the first failure fails the measurement. */
+  private static void finish(ExecutorService pool, List<Future<?>> workers) {
     try {
       for (Future<?> worker : workers) {
         worker.get();
@@ -150,14 +147,8 @@ final class HttpLoad {
     } catch (Exception e) {
       throw new IllegalStateException("The work failed", e);
     } finally {
-      pool.shutdown();
-      try {
-        pool.awaitTermination(1, TimeUnit.MINUTES);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      pool.shutdownNow();
     }
-    return Measurement.of(count, Duration.ofNanos(System.nanoTime() - start), 0, latencies);
   }
 
   /** Work for one index. */

@@ -96,7 +96,7 @@ class NurturingJourneyTest {
   }
 
   @Test
-  void theEngineKeepsTheJourneyButNotEveryTurnOfTheLoopTheDeliveriesRecordEachEmail() {
+  void theEngineKeepsTheJourneyButNotItsRoutineTheDeliveriesRecordEachEmail() {
     String lead = aLead("Hale", "DE");
     ProcessInstance journey = welcomed(engine, lead);
     sendAt(journey, "Event_TofuSendDue");
@@ -104,9 +104,7 @@ class NurturingJourneyTest {
     HistoryService history = engine.getHistoryService();
     List<String> passed = history.createHistoricActivityInstanceQuery().processInstanceId(journey.getId()).list()
         .stream().map(HistoricActivityInstance::getActivityId).toList();
-    assertThat(passed).as("the journey's way outside the loop")
-        .contains("StartEvent_LeadCaptured", "Activity_SendWelcome", "SubProcess_Nurturing")
-        .doesNotContain("Event_TofuSendDue", "Activity_SendNextContent", "Gateway_WaitTofu");
+    assertThat(passed).as("the journey's routine: recorded as deliveries, not as activities").isEmpty();
     assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(journey.getId()).count())
         .as("the journey's variables live on the running journey only").isZero();
     assertThat(history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(lead).count()).isEqualTo(1);
