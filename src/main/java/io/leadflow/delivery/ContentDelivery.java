@@ -3,7 +3,7 @@ package io.leadflow.delivery;
 import io.leadflow.content.Channel;
 import io.leadflow.content.ContentItem;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
 import java.util.List;
@@ -48,7 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code <delivery id@sender's domain>}), so mail clients and servers can tell the duplicate.
  * Closing it would take a mail server that deduplicates, as SMTP has no transactions.
  *
- * <p>The caller must not hold the lead's row locked ({@code LeadRepository.lockById}) while it
+ * <p>The caller must not hold the lead's row locked ({@code Leads.lock}) while it
  * sends: recording the delivery checks the lead's key from another transaction and would wait for
  * it. Each send holds a second database connection while it talks to the mail server, so
  * the mail timeouts ({@code spring.mail.properties.mail.smtp.*timeout}) bound that time.
@@ -60,13 +60,13 @@ public class ContentDelivery {
   private static final int MAX_KEY = 200;
 
   private final DeliveryRepository deliveries;
-  private final LeadRepository leads;
+  private final Leads leads;
   private final ContentEmails emails;
   private final JavaMailSender mail;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
-  ContentDelivery(DeliveryRepository deliveries, LeadRepository leads, ContentEmails emails, JavaMailSender mail,
+  ContentDelivery(DeliveryRepository deliveries, Leads leads, ContentEmails emails, JavaMailSender mail,
       PlatformTransactionManager transactions, Clock clock) {
     this.deliveries = deliveries;
     this.leads = leads;
@@ -159,7 +159,7 @@ public class ContentDelivery {
 
   /** The lead as the caller has it and as it is stored now: neither may say "do not contact". */
   private void requireContactAllowed(Lead lead) {
-    Lead stored = leads.findById(lead.getId())
+    Lead stored = leads.find(lead.getId())
         .orElseThrow(() -> new IllegalStateException("Lead " + lead.getId() + " is not stored"));
     for (Lead version : List.of(lead, stored)) {
       if (!version.mayBeContacted()) {

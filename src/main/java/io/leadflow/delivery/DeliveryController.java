@@ -3,7 +3,7 @@ package io.leadflow.delivery;
 import io.leadflow.api.NotFound;
 import io.leadflow.content.ContentItem;
 import io.leadflow.content.ContentItemRepository;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,11 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class DeliveryController {
 
-  private final LeadRepository leads;
+  private final Leads leads;
   private final DeliveryRepository deliveries;
   private final ContentItemRepository contents;
 
-  DeliveryController(LeadRepository leads, DeliveryRepository deliveries, ContentItemRepository contents) {
+  DeliveryController(Leads leads, DeliveryRepository deliveries, ContentItemRepository contents) {
     this.leads = leads;
     this.deliveries = deliveries;
     this.contents = contents;
@@ -33,7 +33,7 @@ class DeliveryController {
   @GetMapping("/api/leads/{id}/deliveries")
   @Transactional(readOnly = true)
   List<DeliveryView> deliveries(@PathVariable String id) {
-    if (!leads.existsById(id)) {
+    if (!leads.exists(id)) {
       throw new NotFound("lead", id);
     }
     List<Delivery> ofLead = deliveries.findByLeadIdOrderByCreatedAtDescIdDesc(id);

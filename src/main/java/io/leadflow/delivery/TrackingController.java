@@ -7,7 +7,7 @@ import io.leadflow.intake.InteractionIntake;
 import io.leadflow.intake.InteractionRequest;
 import io.leadflow.interaction.InteractionType;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import io.leadflow.lead.LeadStatus;
 import java.net.URI;
 import java.util.Base64;
@@ -52,12 +52,12 @@ class TrackingController {
   private final TrackingLinks links;
   private final DeliveryRepository deliveries;
   private final ContentItemRepository contents;
-  private final LeadRepository leads;
+  private final Leads leads;
   private final InteractionIntake intake;
   private final String sender;
 
   TrackingController(TrackingLinks links, DeliveryRepository deliveries, ContentItemRepository contents,
-      LeadRepository leads, InteractionIntake intake, DeliveryProperties properties) {
+      Leads leads, InteractionIntake intake, DeliveryProperties properties) {
     this.links = links;
     this.deliveries = deliveries;
     this.contents = contents;
@@ -132,7 +132,7 @@ class TrackingController {
   private Optional<Tracked> tracked(String token, Kind kind) {
     return links.deliveryId(token, kind)
         .flatMap(deliveries::findById)
-        .flatMap(delivery -> leads.findById(delivery.getLeadId())
+        .flatMap(delivery -> leads.find(delivery.getLeadId())
             .flatMap(lead -> contents.findById(delivery.getContentId())
                 .map(content -> new Tracked(delivery, lead, content))));
   }

@@ -3,7 +3,7 @@ package io.leadflow.demo;
 import io.leadflow.lead.CaptureChannel;
 import io.leadflow.lead.LeadCapture;
 import io.leadflow.lead.LeadProfile;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -33,9 +33,9 @@ class DemoLeads {
           "Logistics", "VP Procurement", "US", "trade-show-2026"));
 
   private final LeadCapture capture;
-  private final LeadRepository leads;
+  private final Leads leads;
 
-  DemoLeads(LeadCapture capture, LeadRepository leads) {
+  DemoLeads(LeadCapture capture, Leads leads) {
     this.capture = capture;
     this.leads = leads;
   }

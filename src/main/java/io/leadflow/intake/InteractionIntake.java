@@ -35,7 +35,7 @@ public class InteractionIntake {
 
   /**
    * What another transaction can make ours fail with, so that trying again helps. Interactions
-   * for one lead queue on its row (LeadRepository.lockAll). What can still race is the engine:
+   * for one lead queue on its row (Leads.lockAll). What can still race is the engine:
    * another transaction correlating to the same journey at the same moment
    * (OptimisticLockingException, or now and then a ProcessEngineException about a missing message
    * subscription, see the Camunda notes).

@@ -9,8 +9,8 @@ import io.leadflow.interaction.Interaction;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.interaction.InteractionType;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadEmailBounced;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadLifecycle;
+import io.leadflow.lead.Leads;
 import io.leadflow.scoring.DailyActions;
 import io.leadflow.scoring.LeadScoring;
 import java.time.Clock;
@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
@@ -40,21 +39,21 @@ import org.springframework.stereotype.Component;
 @Component
 class InteractionRecorder {
 
-  private final LeadRepository leads;
+  private final Leads leads;
+  private final LeadLifecycle lifecycle;
   private final InteractionRepository interactions;
   private final LeadScoring scoring;
   private final ObjectMapper json;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
 
-  InteractionRecorder(LeadRepository leads, InteractionRepository interactions, LeadScoring scoring, ObjectMapper json,
-      Clock clock, ApplicationEventPublisher events) {
+  InteractionRecorder(Leads leads, LeadLifecycle lifecycle, InteractionRepository interactions, LeadScoring scoring,
+      ObjectMapper json, Clock clock) {
     this.leads = leads;
+    this.lifecycle = lifecycle;
     this.interactions = interactions;
     this.scoring = scoring;
     this.json = json;
     this.clock = clock;
-    this.events = events;
   }
 
   /** One answer per request, in order. The caller's transaction must be open and commits it all. */
@@ -99,8 +98,8 @@ class InteractionRecorder {
     if (request.externalId() != null) {
       storedByExternalId.put(request.externalId(), interaction);
     }
-    if (isHardBounce(request) && lead.emailBounced(now)) {
-      events.publishEvent(new LeadEmailBounced(lead));
+    if (isHardBounce(request)) {
+      lifecycle.emailBounced(lead);
     }
     return new Received(interaction.getId(), lead.getId(), points, false);
   }

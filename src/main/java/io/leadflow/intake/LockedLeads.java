@@ -1,7 +1,7 @@
 package io.leadflow.intake;
 
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The leads some interactions name, locked for the transaction at once and in lead id order
- * ({@link LeadRepository#lockAll}), and found again by what each interaction names its lead by:
+ * ({@link Leads#lockAll}), and found again by what each interaction names its lead by:
  * its id, or else its email.
  */
 final class LockedLeads {
@@ -26,7 +26,7 @@ final class LockedLeads {
     }
   }
 
-  static LockedLeads lock(LeadRepository leads, List<InteractionRequest> requests) {
+  static LockedLeads lock(Leads leads, List<InteractionRequest> requests) {
     Set<String> ids = new HashSet<>();
     Set<String> emails = new HashSet<>();
     for (InteractionRequest request : requests) {

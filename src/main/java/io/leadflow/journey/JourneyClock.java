@@ -1,16 +1,16 @@
 package io.leadflow.journey;
 
 import io.leadflow.lead.FunnelStage;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.Leads;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 /**
  * The journey's timers ask this bean when to fire (bpmn/lead-nurturing.bpmn):
- * {@code ${journeyClock.nextSend(execution, 'TOFU')}} is the stage's cadence from now, moved into
+ * {@code ${journeyClock.nextSend(leadId, 'TOFU')}} is the stage's cadence from now, moved into
  * the lead's send window; {@code ${journeyClock.maxLength()}} the longest a journey may last.
  */
 @Component("journeyClock")
@@ -18,19 +18,22 @@ public class JourneyClock {
 
   private final JourneySettings settings;
   private final SendWindow window;
-  private final LeadRepository leads;
+  private final Leads leads;
   private final Clock clock;
 
-  JourneyClock(JourneySettings settings, SendWindow window, LeadRepository leads, Clock clock) {
+  JourneyClock(JourneySettings settings, SendWindow window, Leads leads, Clock clock) {
     this.settings = settings;
     this.window = window;
     this.leads = leads;
     this.clock = clock;
   }
 
-  public Date nextSend(DelegateExecution execution, String stage) {
-    String leadId = (String) execution.getVariable(JourneyVariables.LEAD_ID);
-    String country = leads.findById(leadId).map(lead -> lead.getCountry()).orElse(null);
+  /**
+   * @param stage a {@link FunnelStage} name
+   * @return when the lead's next content for the stage is due (its cadence from now, in its send window)
+   */
+  public Date nextSend(String leadId, String stage) {
+    String country = leads.find(leadId).map(Lead::getCountry).orElse(null);
     Instant due = clock.instant().plus(settings.cadence().of(FunnelStage.valueOf(stage)));
     return Date.from(window.nextOpening(due, country));
   }

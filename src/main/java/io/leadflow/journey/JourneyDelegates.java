@@ -1,43 +1,84 @@
 package io.leadflow.journey;
 
+import static io.leadflow.journey.LeadNurturingProcess.Variables.CONTENT_LEFT;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_CONTENT;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_SENT_AT;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.WELCOME_DUE;
+
+import io.leadflow.lead.FunnelStage;
+import java.util.Date;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The journey's service tasks (bpmn/lead-nurturing.bpmn, {@code camunda:delegateExpression}):
- * thin delegates, the work is in {@link JourneySends} and {@link JourneyStages}.
+ * The journey's service tasks (bpmn/lead-nurturing.bpmn, {@code camunda:delegateExpression}): each
+ * reads its variables, calls {@link JourneySends} or {@link JourneyStages}, and writes variables
+ * back.
  */
 @Configuration(proxyBeanMethods = false)
 class JourneyDelegates {
 
-  /** "Send personalised welcome". */
+  /** "Send personalised welcome"; the BPMN error "Lead may not be contacted" when nothing may be emailed. */
   @Bean
   JavaDelegate sendWelcome(JourneySends sends) {
-    return sends::welcome;
+    return execution -> {
+      contactable(() -> sends.welcome(execution.getProcessInstanceId(), leadId(execution)))
+          .ifPresent(sent -> recordSend(execution, sent));
+      execution.setVariable(WELCOME_DUE, false);
+    };
   }
 
-  /** "Send next content for the stage". */
+  /** "Send next content for the stage"; {@code contentLeft} false when the stage has none. */
   @Bean
   JavaDelegate sendNextContent(JourneySends sends) {
-    return sends::next;
+    return execution -> {
+      FunnelStage stage = FunnelStage.valueOf((String) execution.getVariable(STAGE));
+      JourneySends.NextSend next = contactable(() -> sends.next(execution.getProcessInstanceId(), leadId(execution), stage,
+          sendsSoFar(execution)));
+      execution.setVariable(CONTENT_LEFT, next.contentLeft());
+      next.sent().ifPresent(sent -> recordSend(execution, sent));
+    };
   }
 
   /** "Move to keep-warm". */
   @Bean
   JavaDelegate moveToKeepWarm(JourneyStages stages) {
-    return stages::keepWarm;
+    return execution -> execution.setVariables(JourneyVariables.state(stages.keepWarm(leadId(execution))));
   }
 
-  /** "Nurture as a customer". */
+  /** "Nurture as a customer": the journey's variables say LOYALTY from now on. */
   @Bean
   JavaDelegate nurtureAsCustomer(JourneyStages stages) {
-    return stages::nurtureAsCustomer;
+    return execution -> execution.setVariables(JourneyVariables.state(stages.current(leadId(execution))));
   }
 
-  /** "Return to nurturing at the score's stage". */
-  @Bean
-  JavaDelegate returnToNurturing(JourneyStages stages) {
-    return stages::returnToNurturing;
+  private static String leadId(DelegateExecution execution) {
+    return (String) execution.getVariable(LEAD_ID);
+  }
+
+  private static int sendsSoFar(DelegateExecution execution) {
+    return execution.getVariable(SENDS_SO_FAR) instanceof Number sends ? sends.intValue() : 0;
+  }
+
+  private static void recordSend(DelegateExecution execution, JourneySends.Sent sent) {
+    execution.setVariable(SENDS_SO_FAR, sendsSoFar(execution) + 1);
+    execution.setVariable(LAST_CONTENT, sent.contentId());
+    execution.setVariable(LAST_SENT_AT, sent.sentAt() == null ? null : Date.from(sent.sentAt()));
+  }
+
+  /** A lead that may not be emailed ends nurturing at "Nothing more may be sent". */
+  private static <T> T contactable(Supplier<T> send) {
+    try {
+      return send.get();
+    } catch (JourneySends.LeadNotContactable e) {
+      throw new BpmnError(LeadNurturingProcess.ERROR_NOT_CONTACTABLE, e.getMessage());
+    }
   }
 }

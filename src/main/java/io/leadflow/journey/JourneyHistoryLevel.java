@@ -28,11 +28,11 @@ public final class JourneyHistoryLevel implements HistoryLevel {
 
   public static final String NAME = "leadflow";
   static final int ID = 17;
-  static final String JOURNEY = NurturingJourney.PROCESS_KEY;
-  static final String NURTURING_LOOP = "SubProcess_Nurturing";
-  /** The journey's routine before the loop, and the loop itself. */
-  static final Set<String> ROUTINE = Set.of("StartEvent_LeadCaptured", "Activity_SendWelcome", "Gateway_EnterNurturing",
-      NURTURING_LOOP);
+  static final String JOURNEY = LeadNurturingProcess.KEY;
+  static final String NURTURING_LOOP = LeadNurturingProcess.Elements.NURTURING;
+  /** The journey's routine before the loop, and the loop itself (the welcome is inside it). */
+  static final Set<String> ROUTINE = Set.of(LeadNurturingProcess.Elements.START,
+      LeadNurturingProcess.Elements.GATEWAY_ENTER_NURTURING, NURTURING_LOOP);
 
   private static final HistoryLevel AUDIT = HistoryLevel.HISTORY_LEVEL_AUDIT;
 

@@ -7,69 +7,72 @@ import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.delivery.Delivery;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import io.leadflow.sales.PhoneCalls;
+import java.time.Instant;
 import java.util.Optional;
-import org.camunda.bpm.engine.delegate.BpmnError;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 
 /**
  * What the journey sends: the welcome, then the best unsent content for the lead's stage. Each
- * send has a key of its own ({@code <journey>#<n>}, n = sends so far + 1, committed with the
- * journey), so a job that is retried after a failure sends the same content once, never twice
- * and never another one.
+ * send has a key of its own ({@code <journey>#welcome}, {@code <journey>#<n>} with n = sends so far
+ * + 1, committed with the journey), so a job that is retried after a failure sends the same
+ * content once, never twice and never another one. Knows nothing of the engine: the journey's
+ * delegates ({@link JourneyDelegates}) read and write its variables.
  */
 @Service
-public class JourneySends {
+class JourneySends {
 
-  /** The journey's error when the lead may not be contacted any more (bpmn: "Lead may not be contacted"). */
-  static final String NOT_CONTACTABLE = "LeadNotContactable";
-
-  private final LeadRepository leads;
+  private final Leads leads;
   private final ContentCatalogue catalogue;
   private final ContentDelivery delivery;
   private final ContentItemRepository content;
   private final PhoneCalls calls;
 
-  JourneySends(LeadRepository leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
+  JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
       PhoneCalls calls) {
-    this.calls = calls;
     this.leads = leads;
     this.catalogue = catalogue;
     this.delivery = delivery;
     this.content = content;
+    this.calls = calls;
   }
 
-  /** "Send personalised welcome". */
-  public void welcome(DelegateExecution execution) {
-    Lead lead = contactable(execution);
-    String key = execution.getProcessInstanceId() + "#welcome";
-    Optional<ContentItem> welcome = chosenBefore(key).or(() -> catalogue.welcomeFor(lead));
-    welcome.ifPresent(item -> send(execution, lead, item, key));
+  /**
+   * "Send personalised welcome": the welcome content for the lead's persona, if the catalogue has one.
+   *
+   * @param journeyId the journey's id: part of the send's key
+   * @return what was sent, or empty when the catalogue has no welcome for the lead
+   * @throws LeadNotContactable when nothing may be emailed to the lead
+   */
+  Optional<Sent> welcome(String journeyId, String leadId) {
+    Lead lead = contactable(leadId);
+    String key = journeyId + "#welcome";
+    return chosenBefore(key).or(() -> catalogue.welcomeFor(lead)).map(item -> send(lead, item, key));
   }
 
-  /** "Send next content": the best unsent content for the stage; {@code contentLeft} false when there is none. */
-  public void next(DelegateExecution execution) {
-    Lead lead = contactable(execution);
-    if (calls.isOpenFor(lead.getId())) {
-      // someone is phoning the lead: nothing is sent meanwhile, the journey waits for its next turn
-      execution.setVariable(JourneyVariables.CONTENT_LEFT, true);
-      return;
+  /**
+   * "Send next content for the stage": the best unsent content for the stage. While someone is
+   * phoning the lead nothing is sent and the journey waits for its next turn.
+   *
+   * @param sendsSoFar the journey's sends so far: the next send's key is one more
+   * @return whether the stage had content left, and what was sent
+   * @throws LeadNotContactable when nothing may be emailed to the lead
+   */
+  NextSend next(String journeyId, String leadId, FunnelStage stage, int sendsSoFar) {
+    Lead lead = contactable(leadId);
+    if (calls.isOpenFor(leadId)) {
+      return new NextSend(true, Optional.empty());
     }
-    FunnelStage stage = FunnelStage.valueOf((String) execution.getVariable(JourneyVariables.STAGE));
-    String key = execution.getProcessInstanceId() + "#" + (sendsSoFar(execution) + 1);
+    String key = journeyId + "#" + (sendsSoFar + 1);
     Optional<ContentItem> next = chosenBefore(key)
-        .or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(lead.getId())));
-    execution.setVariable(JourneyVariables.CONTENT_LEFT, next.isPresent());
-    next.ifPresent(item -> send(execution, lead, item, key));
+        .or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
+    return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)));
   }
 
-  private void send(DelegateExecution execution, Lead lead, ContentItem item, String key) {
+  private Sent send(Lead lead, ContentItem item, String key) {
     Delivery sent = delivery.send(lead, item, key);
-    execution.setVariable(JourneyVariables.SENDS_SO_FAR, sendsSoFar(execution) + 1);
-    execution.setVariable(JourneyVariables.LAST_CONTENT, item.getId());
-    execution.setVariable(JourneyVariables.LAST_SENT_AT, sent.getSentAt() == null ? null : java.util.Date.from(sent.getSentAt()));
+    return new Sent(item.getId(), sent.getSentAt());
   }
 
   /** The content a failed attempt of this same send already chose. */
@@ -77,17 +80,24 @@ public class JourneySends {
     return delivery.find(key).flatMap(earlier -> content.findById(earlier.getContentId()));
   }
 
-  private Lead contactable(DelegateExecution execution) {
-    String leadId = (String) execution.getVariable(JourneyVariables.LEAD_ID);
-    Lead lead = leads.findById(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));
+  private Lead contactable(String leadId) {
+    Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));
     if (!lead.mayBeContacted()) {
-      throw new BpmnError(NOT_CONTACTABLE, "Lead " + leadId + " may not be contacted (" + lead.getStatus() + ")");
+      throw new LeadNotContactable(leadId, lead.getStatus() + (lead.notEmailableReason() == null ? "" : ", " + lead.notEmailableReason()));
     }
     return lead;
   }
 
-  private static int sendsSoFar(DelegateExecution execution) {
-    Object sends = execution.getVariable(JourneyVariables.SENDS_SO_FAR);
-    return sends instanceof Number number ? number.intValue() : 0;
+  /** One content sent: its id, and when the mail server took it (null: not yet). */
+  record Sent(String contentId, Instant sentAt) {}
+
+  /** The outcome of "Send next content": whether the stage had content left, and what was sent. */
+  record NextSend(boolean contentLeft, Optional<Sent> sent) {}
+
+  /** Nothing may be emailed to the lead (unsubscribed, disqualified, bounced, no consent). */
+  static final class LeadNotContactable extends RuntimeException {
+    LeadNotContactable(String leadId, String why) {
+      super("Lead " + leadId + " may not be contacted (" + why + ")");
+    }
   }
 }

@@ -1,8 +1,15 @@
 package io.leadflow.journey;
 
+import static io.leadflow.journey.LeadNurturingProcess.Messages.EMAIL_BOUNCED;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_DISQUALIFIED;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_QUALIFIED;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_RETURNED_TO_NURTURING;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_UNSUBSCRIBED;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_WON;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.STAGE_CHANGED;
+
 import io.leadflow.lead.LeadEmailBounced;
 import io.leadflow.lead.LeadStateChanged;
-import io.leadflow.lead.LeadWon;
 import io.leadflow.lead.LeadStatus;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -10,20 +17,14 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a lead's journey, in the transaction that changed it, that its status or stage changed:
- * the journey's variables are updated for Cockpit, and the message for what happened is sent to
- * every place in the journey that waits for it. Only called on a change: intake that changes
- * nothing does not touch the engine.
+ * Tells a lead's journey, in the transaction that changed the lead, what its lifecycle did: the
+ * journey's variables are updated for Cockpit, and the message for what happened goes to every
+ * place in the journey that waits for it (a message nothing waits for is dropped: the journey may
+ * be elsewhere, ended, or absent). Only called on a change: intake that changes nothing does not
+ * touch the engine.
  */
 @Component
 class JourneySignals {
-
-  static final String LEAD_QUALIFIED = "LeadQualified";
-  static final String STAGE_CHANGED = "StageChanged";
-  static final String LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
-  static final String LEAD_DISQUALIFIED = "LeadDisqualified";
-  static final String EMAIL_BOUNCED = "EmailBounced";
-  static final String LEAD_WON = "LeadWon";
 
   private final RuntimeService runtime;
 
@@ -35,7 +36,7 @@ class JourneySignals {
   void onStateChanged(LeadStateChanged change) {
     String leadId = change.lead().getId();
     ProcessInstance journey = runtime.createProcessInstanceQuery()
-        .processDefinitionKey(NurturingJourney.PROCESS_KEY)
+        .processDefinitionKey(LeadNurturingProcess.KEY)
         .processInstanceBusinessKey(leadId)
         .active()
         .singleResult();
@@ -43,15 +44,10 @@ class JourneySignals {
       return;
     }
     runtime.setVariables(journey.getId(), JourneyVariables.state(change.lead()));
-    LeadStatus status = change.lead().getStatus();
-    if (change.statusChanged() && status == LeadStatus.UNSUBSCRIBED) {
-      tell(leadId, LEAD_UNSUBSCRIBED);
-    } else if (change.statusChanged() && status == LeadStatus.DISQUALIFIED) {
-      tell(leadId, LEAD_DISQUALIFIED);
-    } else if (change.statusChanged()
-        && (status == LeadStatus.MARKETING_QUALIFIED || status == LeadStatus.SALES_QUALIFIED)) {
-      tell(leadId, LEAD_QUALIFIED);
-    } else if (change.stageChanged()) {
+    String message = messageFor(change);
+    boolean caught = message != null && tell(leadId, message);
+    if (!caught && change.stageChanged()) {
+      // e.g. a sale reported while the lead was still being nurtured: it gets the customer's content
       tell(leadId, STAGE_CHANGED);
     }
   }
@@ -62,18 +58,30 @@ class JourneySignals {
     tell(bounce.lead().getId(), EMAIL_BOUNCED);
   }
 
-  /** The sale happened: a journey waiting for it nurtures the customer from now on. */
-  @EventListener
-  void onWon(LeadWon won) {
-    runtime.createProcessInstanceQuery().processDefinitionKey(NurturingJourney.PROCESS_KEY)
-        .processInstanceBusinessKey(won.lead().getId()).active().list()
-        .forEach(journey -> runtime.setVariables(journey.getId(), JourneyVariables.state(won.lead())));
-    tell(won.lead().getId(), LEAD_WON);
+  /** The message that says what a change of status means to the journey, or null when only the stage moved. */
+  static String messageFor(LeadStateChanged change) {
+    if (!change.statusChanged()) {
+      return null;
+    }
+    LeadStatus status = change.lead().getStatus();
+    if (change.becameSalesReady()) {
+      return LEAD_QUALIFIED;
+    }
+    return switch (status) {
+      case UNSUBSCRIBED -> LEAD_UNSUBSCRIBED;
+      case DISQUALIFIED -> LEAD_DISQUALIFIED;
+      case CUSTOMER -> LEAD_WON;
+      case NURTURING -> change.previousStatus() == LeadStatus.IN_SALES || change.previousStatus() == LeadStatus.OPPORTUNITY
+          ? LEAD_RETURNED_TO_NURTURING : null;
+      default -> null;
+    };
   }
 
-  private void tell(String leadId, String message) {
-    runtime.createMessageCorrelation(message)
+  /** @return whether anything in the lead's journey waited for the message */
+  private boolean tell(String leadId, String message) {
+    return !runtime.createMessageCorrelation(message)
         .processInstanceBusinessKey(leadId)
-        .correlateAllWithResult();
+        .correlateAllWithResult()
+        .isEmpty();
   }
 }

@@ -1,61 +1,29 @@
 package io.leadflow.journey;
 
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import io.leadflow.lead.LeadLifecycle;
+import io.leadflow.lead.Leads;
 import org.springframework.stereotype.Service;
 
-/** The moves the journey itself makes with a lead: parking it in keep-warm, taking it back from sales. */
+/** The moves the journey itself makes with a lead, through the lead's lifecycle. */
 @Service
-public class JourneyStages {
+class JourneyStages {
 
-  private final LeadRepository leads;
-  private final Clock clock;
+  private final LeadLifecycle lifecycle;
+  private final Leads leads;
 
-  JourneyStages(LeadRepository leads, Clock clock) {
+  JourneyStages(LeadLifecycle lifecycle, Leads leads) {
+    this.lifecycle = lifecycle;
     this.leads = leads;
-    this.clock = clock;
   }
 
   /** "Move to keep-warm": the stage's content is used up. */
-  public void keepWarm(DelegateExecution execution) {
-    Lead lead = lead(execution);
-    lead.keptWarm(clock.instant());
-    execution.setVariables(JourneyVariables.state(lead));
+  Lead keepWarm(String leadId) {
+    return lifecycle.keptWarm(leadId);
   }
 
-  /** "Return to nurturing": sales sent the lead back; it re-enters at the stage its score says. */
-  public void returnToNurturing(DelegateExecution execution) {
-    Lead lead = lead(execution);
-    lead.backToNurturing(clock.instant(), notBefore(execution.getVariable("salesNotBefore")));
-    execution.setVariables(JourneyVariables.state(lead));
-  }
-
-  /** The follow-up form's "not before" day (form-js sends a date as yyyy-MM-dd), from its start, UTC. */
-  private static Instant notBefore(Object day) {
-    if (day instanceof Date date) {
-      return date.toInstant();
-    }
-    if (day == null || day.toString().isBlank()) {
-      return null;
-    }
-    String value = day.toString().trim();
-    return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(value).toInstant();
-  }
-
-  /** "Nurture as a customer": onboarding and loyalty content from now on. */
-  public void nurtureAsCustomer(DelegateExecution execution) {
-    execution.setVariables(JourneyVariables.state(lead(execution)));
-  }
-
-  private Lead lead(DelegateExecution execution) {
-    String leadId = (String) execution.getVariable(JourneyVariables.LEAD_ID);
-    return leads.lockById(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));
+  /** The lead as it is now (to refresh the journey's variables). */
+  Lead current(String leadId) {
+    return leads.find(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));
   }
 }

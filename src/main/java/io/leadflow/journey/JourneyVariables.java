@@ -1,42 +1,36 @@
 package io.leadflow.journey;
 
+import static io.leadflow.journey.LeadNurturingProcess.Variables.CAMPAIGN;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.COMPANY;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.RATING;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.SCORE;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.STATUS;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.WELCOME_DUE;
+
 import io.leadflow.lead.Lead;
 import java.util.HashMap;
 import java.util.Map;
 
-/**
- * The variables a manager sees on a journey in Cockpit and can search by. Ids and plain values
- * only (no entities); personal data stays in our tables.
- */
-public final class JourneyVariables {
-
-  public static final String LEAD_ID = "leadId";
-  public static final String COMPANY = "company";
-  public static final String CAMPAIGN = "campaign";
-  public static final String STAGE = "stage";
-  public static final String STATUS = "status";
-  public static final String SCORE = "score";
-  public static final String RATING = "rating";
-  /** Sends so far (the welcome included). */
-  public static final String SENDS_SO_FAR = "sendsSoFar";
-  /** The id of the last content sent. */
-  public static final String LAST_CONTENT = "lastContent";
-  public static final String LAST_SENT_AT = "lastSentAt";
-  /** Whether the last "Send next content" found content for the stage. */
-  public static final String CONTENT_LEFT = "contentLeft";
+/** The values of a journey's variables ({@link LeadNurturingProcess.Variables}) for a lead. */
+final class JourneyVariables {
 
   private JourneyVariables() {}
 
+  /** A new journey's variables. */
   static Map<String, Object> of(Lead lead) {
     Map<String, Object> variables = state(lead);
     variables.put(LEAD_ID, lead.getId());
     variables.put(COMPANY, lead.getCompany());
     variables.put(CAMPAIGN, lead.getCampaign());
     variables.put(SENDS_SO_FAR, 0);
+    variables.put(WELCOME_DUE, true);
     return variables;
   }
 
-  /** What changes as the lead is scored. */
+  /** What changes as the lead moves: stage, status, score, rating. */
   static Map<String, Object> state(Lead lead) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(STAGE, lead.getStage().name());

@@ -14,9 +14,7 @@ import org.springframework.stereotype.Component;
  * journey itself runs from the job executor after the commit.
  */
 @Component
-public class NurturingJourney {
-
-  public static final String PROCESS_KEY = "lead-nurturing";
+class NurturingJourney {
 
   private final RuntimeService runtime;
 
@@ -33,7 +31,7 @@ public class NurturingJourney {
 
   String startFor(Lead lead) {
     return runtime
-        .createProcessInstanceByKey(PROCESS_KEY)
+        .createProcessInstanceByKey(LeadNurturingProcess.KEY)
         .businessKey(lead.getId())
         .setVariables(JourneyVariables.of(lead))
         .execute()

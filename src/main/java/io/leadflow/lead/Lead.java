@@ -63,6 +63,12 @@ public class Lead extends NewEntity {
   /** The company, normalised: leads of one company make one account. */
   private String companyKey;
 
+  /** Since when it has its {@link #status} (the lifecycle keeps it). */
+  private Instant statusSince;
+
+  /** How many transitions the lifecycle recorded for it (see {@link LeadTransition}). */
+  private int transitions;
+
   @Column(nullable = false)
   private Instant createdAt;
 
@@ -71,16 +77,20 @@ public class Lead extends NewEntity {
 
   @Version private long version;
 
+  /** The consent source an unsubscribe records. */
+  private static final String UNSUBSCRIBED_SOURCE = "unsubscribed";
+
   protected Lead() {}
 
   /** A new lead: nurtured from the top of the funnel. */
-  public static Lead captured(String email, String campaign, Instant at) {
+  static Lead captured(String email, String campaign, Instant at) {
     Lead lead = new Lead();
     lead.email = email;
     lead.campaign = campaign;
     lead.status = LeadStatus.NURTURING;
     lead.stage = FunnelStage.TOFU;
     lead.scoredStage = FunnelStage.TOFU;
+    lead.statusSince = at;
     lead.createdAt = at;
     lead.updatedAt = at;
     return lead;
@@ -115,7 +125,7 @@ public class Lead extends NewEntity {
   }
 
   /** New totals per dimension (the sums of the lead's score ledger). */
-  public void scored(int fit, int engagement, int social, Instant at) {
+  void scored(int fit, int engagement, int social, Instant at) {
     fitScore = fit;
     engagementScore = engagement;
     socialScore = social;
@@ -128,44 +138,56 @@ public class Lead extends NewEntity {
    * being nurtured (see {@link LeadStatus#followsScore()}); the stage moves only when the stage
    * the score says changes, so a lead the journey moved (keep-warm) stays until its behaviour
    * moves it.
-   *
-   * @return whether status or stage changed
    */
-  public boolean qualified(String rating, String qualification, FunnelStage scoredStage, Instant at) {
+  void qualified(String rating, String qualification, FunnelStage scoredStage, Instant at) {
     this.rating = rating;
     this.qualification = qualification;
-    if (!status.followsScore()) {
-      this.scoredStage = scoredStage;
-      return false;
-    }
     LeadStatus newStatus = LeadStatus.fromQualification(qualification);
+    if (!status.followsScore() && !(status == LeadStatus.UNSUBSCRIBED && newStatus.isSalesReady())) {
+      // in sales, a customer, disqualified: people decide now; an unsubscribed lead still reaches
+      // sales when it asks for it (consent limits email, not sales)
+      this.scoredStage = scoredStage;
+      return;
+    }
     if (handoverNotBefore != null && at.isBefore(handoverNotBefore)) {
       // sales asked not to get it back before then: it is nurtured (at the stage its score says) until that day
       newStatus = LeadStatus.NURTURING;
     }
     boolean stageMoves = scoredStage != this.scoredStage && stage != FunnelStage.LOYALTY;
-    boolean changed = newStatus != status || (stageMoves && stage != scoredStage);
     status = newStatus;
     if (stageMoves) {
       stage = scoredStage;
     }
     this.scoredStage = scoredStage;
     updatedAt = at;
-    return changed;
   }
 
   /**
-   * Whether anything may be sent to the lead: not unsubscribed, not disqualified, its email not
-   * known to bounce, and consent not refused (unknown consent counts as given: B2B legitimate
-   * interest; an unsubscribe withdraws it).
+   * Whether the journey may send it anything: its address takes email ({@link #notEmailableReason()}
+   * is null) and it is neither unsubscribed nor disqualified.
    */
   public boolean mayBeContacted() {
-    return status != LeadStatus.UNSUBSCRIBED && status != LeadStatus.DISQUALIFIED && emailBouncedAt == null
-        && !Boolean.FALSE.equals(consentGiven);
+    return status != LeadStatus.UNSUBSCRIBED && status != LeadStatus.DISQUALIFIED && notEmailableReason() == null;
+  }
+
+  /**
+   * Why no email may go to this lead, or null when it may: {@code HARD_BOUNCE} (its address
+   * bounced for good), {@code UNSUBSCRIBED} (it withdrew its consent), {@code NO_CONSENT} (consent
+   * refused at capture). Unknown consent counts as given (B2B legitimate interest). Names fixed by
+   * API.md ({@code notEmailableReason}). Email only: such a lead is still scored and reaches sales.
+   */
+  public String notEmailableReason() {
+    if (emailBouncedAt != null) {
+      return "HARD_BOUNCE";
+    }
+    if (Boolean.FALSE.equals(consentGiven)) {
+      return UNSUBSCRIBED_SOURCE.equals(consentSource) ? "UNSUBSCRIBED" : "NO_CONSENT";
+    }
+    return null;
   }
 
   /** Its stage's content is used up: occasional content from now on, until its behaviour moves it. */
-  public void keptWarm(Instant at) {
+  void keptWarm(Instant at) {
     stage = FunnelStage.KEEP_WARM;
     updatedAt = at;
   }
@@ -174,7 +196,7 @@ public class Lead extends NewEntity {
    * Sales sent it back, not ready: nurtured again, at the stage its score says, and not handed over
    * again before {@code notBefore} (null: whenever it qualifies).
    */
-  public void backToNurturing(Instant at, Instant notBefore) {
+  void backToNurturing(Instant at, Instant notBefore) {
     status = LeadStatus.NURTURING;
     handoverNotBefore = notBefore;
     stage = scoredStage == null ? FunnelStage.TOFU : scoredStage;
@@ -182,26 +204,26 @@ public class Lead extends NewEntity {
   }
 
   /** Someone phoned it and qualified it: straight to sales, whatever its score. */
-  public void qualifiedByPhone(Instant at) {
+  void qualifiedByPhone(Instant at) {
     status = LeadStatus.SALES_QUALIFIED;
     stage = FunnelStage.BOFU;
     updatedAt = at;
   }
 
   /** A salesperson has it now: the score no longer moves its status. */
-  public void handedToSales(Instant at) {
+  void handedToSales(Instant at) {
     status = LeadStatus.IN_SALES;
     updatedAt = at;
   }
 
   /** Sales sees a real opportunity in it. */
-  public void becameOpportunity(Instant at) {
+  void becameOpportunity(Instant at) {
     status = LeadStatus.OPPORTUNITY;
     updatedAt = at;
   }
 
   /** The sale happened: a customer now, nurtured for loyalty (a loyal customer is a permanent prospect). */
-  public boolean won(Instant at) {
+  boolean won(Instant at) {
     if (status == LeadStatus.CUSTOMER) {
       return false;
     }
@@ -212,13 +234,13 @@ public class Lead extends NewEntity {
   }
 
   /** Not a lead for us (no budget, no need, wrong contact, ...): nothing more is sent. */
-  public void disqualified(Instant at) {
+  void disqualified(Instant at) {
     status = LeadStatus.DISQUALIFIED;
     updatedAt = at;
   }
 
   /** Its email bounced for good: nothing can be sent to it. */
-  public boolean emailBounced(Instant at) {
+  boolean emailBounced(Instant at) {
     if (emailBouncedAt != null) {
       return false;
     }
@@ -228,16 +250,26 @@ public class Lead extends NewEntity {
   }
 
   /** The lead withdrew its consent: nothing is ever sent to it again. */
-  public boolean unsubscribed(Instant at) {
+  boolean unsubscribed(Instant at) {
     if (status == LeadStatus.UNSUBSCRIBED) {
       return false;
     }
     status = LeadStatus.UNSUBSCRIBED;
     consentGiven = false;
     consentAt = at;
-    consentSource = "unsubscribed";
+    consentSource = UNSUBSCRIBED_SOURCE;
     updatedAt = at;
     return true;
+  }
+
+  /** Its status changed at {@code at} (the lifecycle calls this). */
+  void statusSince(Instant at) {
+    statusSince = at;
+  }
+
+  /** The position of its next transition: 1 for the first. */
+  int nextTransition() {
+    return ++transitions;
   }
 
   private static <T> T keep(T incoming, T current) {
@@ -271,6 +303,7 @@ public class Lead extends NewEntity {
   public String getCompanyKey() { return companyKey; }
   public Instant getEmailBouncedAt() { return emailBouncedAt; }
   public Instant getHandoverNotBefore() { return handoverNotBefore; }
+  public Instant getStatusSince() { return statusSince; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
 

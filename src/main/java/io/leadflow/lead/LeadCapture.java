@@ -22,6 +22,7 @@ public class LeadCapture {
   private static final Logger log = LoggerFactory.getLogger(LeadCapture.class);
 
   private final LeadRepository leads;
+  private final LeadLifecycle lifecycle;
   private final CaptureRecordRepository captures;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
@@ -29,11 +30,13 @@ public class LeadCapture {
 
   LeadCapture(
       LeadRepository leads,
+      LeadLifecycle lifecycle,
       CaptureRecordRepository captures,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.leads = leads;
+    this.lifecycle = lifecycle;
     this.captures = captures;
     this.events = events;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -61,6 +64,7 @@ public class LeadCapture {
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {
       leads.saveAndFlush(lead);
+      lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));
     } else {
       events.publishEvent(new LeadProfileUpdated(lead));

@@ -25,11 +25,13 @@ class LeadController {
   private final LeadCapture capture;
   private final LeadCsvImport csvImport;
   private final LeadRepository leads;
+  private final LeadLifecycle lifecycle;
 
-  LeadController(LeadCapture capture, LeadCsvImport csvImport, LeadRepository leads) {
+  LeadController(LeadCapture capture, LeadCsvImport csvImport, LeadRepository leads, LeadLifecycle lifecycle) {
     this.capture = capture;
     this.csvImport = csvImport;
     this.leads = leads;
+    this.lifecycle = lifecycle;
   }
 
   /** 201 with Location for a new email, 200 with the same lead for a known one. */
@@ -47,6 +49,15 @@ class LeadController {
   @GetMapping("/{id}")
   LeadView lead(@PathVariable String id) {
     return leads.findById(id).map(LeadView::of).orElseThrow(() -> new NotFound("lead", id));
+  }
+
+  /** The lead's status and stage transitions, oldest first (API.md). */
+  @GetMapping("/{id}/history")
+  List<LeadTransitionView> history(@PathVariable String id) {
+    if (!leads.existsById(id)) {
+      throw new NotFound("lead", id);
+    }
+    return lifecycle.history(id);
   }
 
   @GetMapping

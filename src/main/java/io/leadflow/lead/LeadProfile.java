@@ -37,7 +37,7 @@ public record LeadProfile(
     @Valid Social social) {
 
   public LeadProfile {
-    email = clean(email) == null ? null : clean(email).toLowerCase(Locale.ROOT);
+    email = normaliseEmail(email);
     firstName = clean(firstName);
     lastName = clean(lastName);
     company = clean(company);
@@ -66,6 +66,11 @@ public record LeadProfile(
       linkedin = clean(linkedin);
       twitter = clean(twitter);
     }
+  }
+
+  /** An email as leads are stored and found by: trimmed, lower case; null when blank. */
+  public static String normaliseEmail(String email) {
+    return clean(email) == null ? null : clean(email).toLowerCase(Locale.ROOT);
   }
 
   static String clean(String value) {

@@ -16,6 +16,11 @@ public enum LeadStatus {
     return this == NURTURING || this == MARKETING_QUALIFIED || this == SALES_QUALIFIED;
   }
 
+  /** Ready for sales: marketing- or sales-qualified, not yet with a salesperson. The hand-off starts now. */
+  public boolean isSalesReady() {
+    return this == MARKETING_QUALIFIED || this == SALES_QUALIFIED;
+  }
+
   /** The status a qualification decision's outcome stands for (NURTURE is nurturing). */
   public static LeadStatus fromQualification(String qualification) {
     return "NURTURE".equals(qualification) ? NURTURING : valueOf(qualification);

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
-/** A lead as the API shows it. */
+/**
+ * A lead as the API shows it. {@code emailable} false with {@code notEmailableReason} when no email
+ * may go to it (the lead is still scored and still reaches sales).
+ */
 public record LeadView(
     String id,
     String email,
@@ -24,6 +27,8 @@ public record LeadView(
     int score,
     String rating,
     String qualification,
+    boolean emailable,
+    String notEmailableReason,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
@@ -55,6 +60,8 @@ public record LeadView(
         lead.getScore(),
         lead.getRating(),
         lead.getQualification(),
+        lead.notEmailableReason() == null,
+        lead.notEmailableReason(),
         utc(lead.getCreatedAt()),
         utc(lead.getUpdatedAt()));
   }

@@ -1,7 +1,7 @@
 package io.leadflow.sales;
 
 import io.leadflow.api.NotFound;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.security.Principal;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
 class CallRequestController {
 
   private final PhoneCalls calls;
-  private final LeadRepository leads;
+  private final Leads leads;
   private final RuntimeService runtime;
 
-  CallRequestController(PhoneCalls calls, LeadRepository leads, RuntimeService runtime) {
+  CallRequestController(PhoneCalls calls, Leads leads, RuntimeService runtime) {
     this.calls = calls;
     this.leads = leads;
     this.runtime = runtime;
@@ -37,11 +37,11 @@ class CallRequestController {
   @PostMapping("/api/leads/{id}/call-requests")
   @ResponseStatus(HttpStatus.CREATED)
   CallView request(@PathVariable String id, @Valid @RequestBody CallRequest request, Principal principal) {
-    if (!leads.existsById(id)) {
+    if (!leads.exists(id)) {
       throw new NotFound("lead", id);
     }
     ProcessInstance call = calls.request(id, request.reason().trim(), principal.getName());
-    return new CallView(call.getId(), id, (String) runtime.getVariable(call.getId(), "team"),
-        (String) runtime.getVariable(call.getId(), "rep"));
+    return new CallView(call.getId(), id, (String) runtime.getVariable(call.getId(), SalesTaskVariables.TEAM),
+        (String) runtime.getVariable(call.getId(), SalesTaskVariables.REP));
   }
 }

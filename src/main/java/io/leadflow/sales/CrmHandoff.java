@@ -1,10 +1,9 @@
 package io.leadflow.sales;
 
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.LeadView;
-import java.time.Clock;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
+import io.leadflow.lead.Leads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
@@ -23,26 +22,25 @@ public class CrmHandoff {
 
   private static final Logger log = LoggerFactory.getLogger(CrmHandoff.class);
 
-  private final LeadRepository leads;
+  private final Leads leads;
+  private final LeadLifecycle lifecycle;
   private final RestClient crm;
   private final String crmUrl;
-  private final Clock clock;
 
-  CrmHandoff(LeadRepository leads, RestClient.Builder http, HandoffSettings settings, Clock clock) {
+  CrmHandoff(Leads leads, LeadLifecycle lifecycle, RestClient.Builder http, HandoffSettings settings) {
     this.leads = leads;
+    this.lifecycle = lifecycle;
     this.crm = http.build();
     this.crmUrl = settings.crmUrl();
-    this.clock = clock;
   }
 
-  public void handOver(DelegateExecution execution) {
-    String leadId = (String) execution.getVariable("leadId");
-    Lead lead = leads.lockById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+  public void handOver(String leadId) {
+    Lead lead = leads.lock(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
     if (crmUrl.isEmpty()) {
       log.info("Lead {} is an opportunity; no CRM is configured (leadflow.handoff.crm-url), so it is recorded here only", leadId);
     } else {
       crm.post().uri(crmUrl).contentType(MediaType.APPLICATION_JSON).body(LeadView.of(lead)).retrieve().toBodilessEntity();
     }
-    lead.becameOpportunity(clock.instant());
+    lifecycle.becameOpportunity(leadId);
   }
 }

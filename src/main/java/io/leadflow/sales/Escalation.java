@@ -6,7 +6,6 @@ import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.mail.SimpleMailMessage;
@@ -41,8 +40,12 @@ public class Escalation {
     return Date.from(followUpDue.toInstant().plus(settings.reassignAfter()));
   }
 
-  /** "Notify the managers": an email to every manager with an address. */
-  public void notifyManagers(DelegateExecution execution) {
+  /**
+   * "Notify the managers": an email to every manager with an address.
+   *
+   * @param followUpDue when the follow-up was due
+   */
+  public void notifyManagers(String leadName, String company, String team, Date followUpDue, String whyQualified) {
     List<String> managers = identity.createUserQuery().memberOfGroup(LeadflowGroups.MANAGERS).list().stream()
         .map(User::getEmail).filter(email -> email != null && !email.isBlank()).toList();
     if (managers.isEmpty()) {
@@ -51,17 +54,16 @@ public class Escalation {
     SimpleMailMessage message = new SimpleMailMessage();
     message.setFrom(from);
     message.setTo(managers.toArray(String[]::new));
-    message.setSubject("Not picked up in time: " + execution.getVariable("leadName") + " (" + execution.getVariable("company") + ")");
-    message.setText("The follow-up of " + execution.getVariable("leadName") + " for team " + execution.getVariable("team")
-        + " was due at " + execution.getVariable("followUpDue") + " and is still open.\n\n"
-        + execution.getVariable("whyQualified") + "\n\nSee the task \"Lead not picked up\" in Tasklist.");
+    message.setSubject("Not picked up in time: " + leadName + " (" + company + ")");
+    message.setText("The follow-up of " + leadName + " for team " + team + " was due at " + followUpDue
+        + " and is still open.\n\n" + whyQualified + "\n\nSee the task \"Lead not picked up\" in Tasklist.");
     mail.send(message);
   }
 
   /** "Give it back to the whole team": the follow-up loses its assignee; every rep of the team can claim it. */
-  public void returnToTeam(DelegateExecution execution) {
-    for (Task followUp : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
-        .taskDefinitionKey("Activity_FollowUp").list()) {
+  public void returnToTeam(String handoffId) {
+    for (Task followUp : tasks.createTaskQuery().processInstanceId(handoffId)
+        .taskDefinitionKey(SalesHandoffProcess.Elements.FOLLOW_UP).list()) {
       tasks.setAssignee(followUp.getId(), null);
     }
   }

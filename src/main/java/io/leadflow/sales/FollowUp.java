@@ -4,50 +4,46 @@ import io.leadflow.content.ContentItemRepository;
 import io.leadflow.delivery.DeliveryRepository;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.FunnelStage;
-import io.leadflow.lead.LeadStateChanged;
+import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.LeadStatus;
-import org.springframework.context.ApplicationEventPublisher;
+import io.leadflow.lead.Leads;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
-import java.util.Map;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Service;
 
 /**
  * The follow-up a salesperson works in Tasklist (bpmn/sales-handoff.bpmn, forms/follow-up-lead.form):
- * who gets it, when it is due, what the form shows, and what its outcome does to the lead.
+ * who gets it, when it is due, what the form shows, and what its outcome does to the lead. Knows
+ * nothing of the engine: {@link SalesDelegates} reads and writes the process variables.
  */
 @Service
 public class FollowUp {
 
-  /** The outcomes the form offers. */
-  public static final String OPPORTUNITY = "OPPORTUNITY";
-  public static final String NOT_READY = "NOT_READY";
-  public static final String DISQUALIFIED = "DISQUALIFIED";
-  public static final String WON = "WON";
+  /** Causes of a disqualification, as the lead's history records them. */
+  public static final String DISQUALIFIED_BY_SALES = "DISQUALIFIED_BY_SALES";
+  public static final String DISQUALIFIED_BY_PHONE = "DISQUALIFIED_BY_PHONE";
 
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
-  private final LeadRepository leads;
+  private final Leads leads;
+  private final LeadLifecycle lifecycle;
   private final SalesRouting routing;
   private final InteractionRepository interactions;
   private final DeliveryRepository deliveries;
   private final ContentItemRepository content;
   private final HandoffSettings settings;
   private final Clock clock;
-  private final ApplicationEventPublisher events;
 
-  FollowUp(LeadRepository leads, SalesRouting routing, InteractionRepository interactions, DeliveryRepository deliveries,
-      ContentItemRepository content, HandoffSettings settings, Clock clock, ApplicationEventPublisher events) {
-    this.events = events;
+  FollowUp(Leads leads, LeadLifecycle lifecycle, SalesRouting routing, InteractionRepository interactions, DeliveryRepository deliveries,
+      ContentItemRepository content, HandoffSettings settings, Clock clock) {
     this.leads = leads;
+    this.lifecycle = lifecycle;
     this.routing = routing;
     this.interactions = interactions;
     this.deliveries = deliveries;
@@ -58,53 +54,74 @@ public class FollowUp {
 
   /**
    * "Route to a sales team": the team (and rep) the routing decision names, the due time from the
-   * qualification, everything the form shows; the lead is in sales from now on.
+   * qualification (leadflow.handoff.*-due), and what the form shows; the lead is in sales from now on.
    */
-  public void prepare(DelegateExecution execution) {
-    Lead lead = lead(execution);
-    Assignment assignment = routing.route(lead);
-    Instant now = clock.instant();
+  public Brief prepare(String leadId) {
+    Lead lead = leads.lock(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
     boolean salesQualified = lead.getStatus() == LeadStatus.SALES_QUALIFIED;
-    Map<String, Object> variables = SalesTaskVariables.of(lead, assignment);
-    variables.put("followUpDue", Date.from(now.plus(salesQualified ? settings.salesQualifiedDue() : settings.marketingQualifiedDue())));
-    variables.put("leadProfile", profile(lead));
-    variables.put("scores", "Fit %d, engagement %d, social %d: total %d, rating %s".formatted(
-        lead.getFitScore(), lead.getEngagementScore(), lead.getSocialScore(), lead.getScore(), lead.getRating()));
-    variables.put("whyQualified", salesQualified
-        ? "Sales-qualified: asked for a demo, a quote or the price list"
-        : "Marketing-qualified: fit and engagement reached the threshold (rating " + lead.getRating() + ")");
-    variables.put("lastInteractions", lastInteractions(lead));
-    variables.put("contentSent", contentSent(lead));
-    execution.setVariables(variables);
-    lead.handedToSales(now);
+    Assignment assignment = routing.route(lead);
+    lifecycle.handedToSales(leadId);
+    Instant now = clock.instant();
+    return new Brief(
+        lead,
+        assignment,
+        Date.from(now.plus(salesQualified ? settings.salesQualifiedDue() : settings.marketingQualifiedDue())),
+        profile(lead),
+        "Fit %d, engagement %d, social %d: total %d, rating %s".formatted(
+            lead.getFitScore(), lead.getEngagementScore(), lead.getSocialScore(), lead.getScore(), lead.getRating()),
+        salesQualified
+            ? "Sales-qualified: asked for a demo, a quote or the price list, or qualified by phone"
+            : "Marketing-qualified: fit and engagement reached the threshold (rating " + lead.getRating() + ")",
+        lastInteractions(lead),
+        contentSent(lead));
   }
 
-  /** Checked again on the server when the task is completed: the form's required fields. */
-  public void check(DelegateTask task) {
-    Object outcome = task.getVariable("outcome");
-    if (!(OPPORTUNITY.equals(outcome) || WON.equals(outcome) || NOT_READY.equals(outcome) || DISQUALIFIED.equals(outcome))) {
+  /**
+   * The form's required fields, checked again on the server when the task is completed.
+   *
+   * @throws IllegalArgumentException naming what is missing
+   */
+  public void check(Object outcome, Object disqualifiedBecause, Object reason) {
+    if (!(SalesHandoffProcess.Outcomes.OPPORTUNITY.equals(outcome) || SalesHandoffProcess.Outcomes.WON.equals(outcome)
+        || SalesHandoffProcess.Outcomes.NOT_READY.equals(outcome) || SalesHandoffProcess.Outcomes.DISQUALIFIED.equals(outcome))) {
       throw new IllegalArgumentException("Choose an outcome: opportunity, won, not ready or disqualified");
     }
-    if (DISQUALIFIED.equals(outcome) && isBlank(task.getVariable("disqualifiedBecause"))) {
+    if (SalesHandoffProcess.Outcomes.DISQUALIFIED.equals(outcome) && isBlank(disqualifiedBecause)) {
       throw new IllegalArgumentException("Say why the lead is disqualified");
     }
-    if (NOT_READY.equals(outcome) && isBlank(task.getVariable("reason"))) {
+    if (SalesHandoffProcess.Outcomes.NOT_READY.equals(outcome) && isBlank(reason)) {
       throw new IllegalArgumentException("Say why the lead is not ready");
     }
   }
 
-  /** "Disqualify the lead" (after a follow-up or a call): its journey, where it still runs, ends. */
-  public void disqualify(DelegateExecution execution) {
-    Lead lead = lead(execution);
-    LeadStatus status = lead.getStatus();
-    FunnelStage stage = lead.getStage();
-    lead.disqualified(clock.instant());
-    events.publishEvent(new LeadStateChanged(lead, status, stage));
+  /**
+   * "Return the lead to nurturing": not ready; not handed over again before {@code notBefore}.
+   *
+   * @param notBefore the form's day (form-js sends yyyy-MM-dd; from its start, UTC), a date-time with
+   *     offset, a {@link Date}, or null/blank for no hold
+   */
+  public void returnToNurturing(String leadId, Object notBefore) {
+    lifecycle.returnedToNurturing(leadId, notBefore(notBefore));
   }
 
-  private Lead lead(DelegateExecution execution) {
-    String leadId = (String) execution.getVariable("leadId");
-    return leads.lockById(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
+  /** "Disqualify the lead" (after a follow-up or a call): its journey, where it still runs, ends. */
+  public void disqualify(String leadId, String cause) {
+    lifecycle.disqualified(leadId, cause);
+  }
+
+  /** What the follow-up shows and where it goes. */
+  public record Brief(Lead lead, Assignment assignment, Date due, String profile, String scores, String whyQualified,
+      String lastInteractions, String contentSent) {}
+
+  private static Instant notBefore(Object day) {
+    if (day instanceof Date date) {
+      return date.toInstant();
+    }
+    if (day == null || day.toString().isBlank()) {
+      return null;
+    }
+    String value = day.toString().trim();
+    return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant() : OffsetDateTime.parse(value).toInstant();
   }
 
   private static String profile(Lead lead) {

@@ -1,11 +1,7 @@
 package io.leadflow.sales;
 
-import io.leadflow.api.NotFound;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
-import io.leadflow.lead.LeadWon;
-import java.time.Clock;
-import org.springframework.context.ApplicationEventPublisher;
+import io.leadflow.lead.LeadLifecycle;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,22 +13,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class SaleRecording {
 
-  private final LeadRepository leads;
-  private final ApplicationEventPublisher events;
-  private final Clock clock;
+  private final LeadLifecycle lifecycle;
 
-  SaleRecording(LeadRepository leads, ApplicationEventPublisher events, Clock clock) {
-    this.leads = leads;
-    this.events = events;
-    this.clock = clock;
+  SaleRecording(LeadLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
   }
 
+  /** @throws io.leadflow.api.NotFound when there is no such lead */
   @Transactional
   public Lead won(String leadId) {
-    Lead lead = leads.lockById(leadId).orElseThrow(() -> new NotFound("lead", leadId));
-    if (lead.won(clock.instant())) {
-      events.publishEvent(new LeadWon(lead));
-    }
-    return lead;
+    return lifecycle.won(leadId);
   }
 }

@@ -32,10 +32,6 @@ public class SalesRouting {
 
   /** The decision that picks the team. */
   public static final String DECISION = "sales-routing";
-  /** The hand-off process: its tasks are a rep's workload and count as hand-offs received. */
-  public static final String SALES_HANDOFF = "sales-handoff";
-  /** "Phone a lead": its tasks are a rep's workload too. */
-  public static final String PHONE_A_LEAD = "phone-a-lead";
 
   private final ScoringDecisions decisions;
   private final IdentityService identity;
@@ -105,11 +101,11 @@ public class SalesRouting {
   }
 
   private long openTasks(String userId) {
-    return tasks.createTaskQuery().taskAssignee(userId).processDefinitionKeyIn(SALES_HANDOFF, PHONE_A_LEAD).count();
+    return tasks.createTaskQuery().taskAssignee(userId).processDefinitionKeyIn(SalesHandoffProcess.KEY, PhoneALeadProcess.KEY).count();
   }
 
   private long handOffsReceived(String userId) {
-    return history.createHistoricTaskInstanceQuery().taskAssignee(userId).processDefinitionKey(SALES_HANDOFF).count();
+    return history.createHistoricTaskInstanceQuery().taskAssignee(userId).processDefinitionKey(SalesHandoffProcess.KEY).count();
   }
 
   private static String blankToNull(String value) {

@@ -1,14 +1,17 @@
 package io.leadflow.sales;
 
-import static io.leadflow.sales.SalesRouting.PHONE_A_LEAD;
-import static io.leadflow.sales.SalesRouting.SALES_HANDOFF;
 import static io.leadflow.security.LeadflowGroups.MANAGERS;
 import static io.leadflow.security.LeadflowGroups.MARKETING;
 import static io.leadflow.security.LeadflowGroups.SALES;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE;
+import static org.camunda.bpm.engine.authorization.Permissions.CREATE_INSTANCE;
 import static org.camunda.bpm.engine.authorization.Permissions.READ;
 import static org.camunda.bpm.engine.authorization.Resources.FILTER;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_DEFINITION;
+import static org.camunda.bpm.engine.authorization.Resources.PROCESS_INSTANCE;
 
 import io.leadflow.security.Grants;
+import org.camunda.bpm.engine.authorization.Authorization;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +26,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared Tasklist filters of sales, created at start-up when missing (found by name) and
+ * Sales in Tasklist: the right to start "Phone a lead" for marketing and sales, and the shared
+ * filters of sales, created at start-up when missing (found by name) and
  * readable by sales, managers and marketing. A filter that exists is left as an administrator
  * may have changed it in Tasklist or Admin. What a user sees through a filter is still limited by
  * the task authorizations: a rep sees the tasks of its teams (and those assigned to it).
@@ -55,21 +59,26 @@ public class SalesTasklistFilters {
   @EventListener(ApplicationStartedEvent.class)
   @Order(3)
   public void ensure() {
+    // anyone in marketing or sales may decide to simply phone a lead: "Phone a lead" from Tasklist
+    for (String caller : List.of(MARKETING, SALES)) {
+      grants.ensure(caller, PROCESS_DEFINITION, PhoneALeadProcess.KEY, READ, CREATE_INSTANCE);
+      grants.ensure(caller, PROCESS_INSTANCE, Authorization.ANY, CREATE);
+    }
     ensure(MY_TEAMS_LEADS, -10, "Qualified leads handed to your teams: claim one and call",
         tasks.createTaskQuery()
-            .processDefinitionKey(SALES_HANDOFF)
+            .processDefinitionKey(SalesHandoffProcess.KEY)
             .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
             .includeAssignedTasks()
             .orderByTaskCreateTime().asc());
     ensure(CALLS_TO_MAKE, -9, "Leads someone decided to simply phone, for your teams",
         tasks.createTaskQuery()
-            .processDefinitionKey(PHONE_A_LEAD)
+            .processDefinitionKey(PhoneALeadProcess.KEY)
             .taskCandidateGroupInExpression(CURRENT_USER_GROUPS)
             .includeAssignedTasks()
             .orderByTaskCreateTime().asc());
     ensure(OVERDUE_FOLLOW_UPS, -8, "Hand-offs past their due date, oldest first",
         tasks.createTaskQuery()
-            .processDefinitionKey(SALES_HANDOFF)
+            .processDefinitionKey(SalesHandoffProcess.KEY)
             .dueBeforeExpression("${now()}")
             .orderByDueDate().asc());
   }

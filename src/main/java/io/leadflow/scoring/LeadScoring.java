@@ -3,11 +3,9 @@ package io.leadflow.scoring;
 import io.leadflow.interaction.Interaction;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.interaction.InteractionType;
-import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.LeadProfileUpdated;
-import io.leadflow.lead.LeadStateChanged;
-import io.leadflow.lead.LeadStatus;
 import io.leadflow.lead.NewLeadCaptured;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,16 +16,15 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 /**
  * Keeps a lead's scores, rating, status and stage what the scoring decisions say, and every
- * change in the ledger. Runs in the caller's transaction. When status or stage change, a
- * {@link LeadStateChanged} is published so the journey is told; when nothing changes, nothing
- * else is touched.
+ * change in the ledger. Runs in the caller's transaction, on a lead the caller holds locked. Status
+ * and stage change through the lead's lifecycle ({@link LeadLifecycle#qualified}), which tells the
+ * journey and starts the hand-off; when nothing changes, nothing else is touched.
  */
 @Service
 public class LeadScoring {
@@ -36,16 +33,16 @@ public class LeadScoring {
   private final ScoreLedger ledger;
   private final Qualification qualification;
   private final InteractionRepository interactions;
-  private final ApplicationEventPublisher events;
+  private final LeadLifecycle lifecycle;
   private final Clock clock;
 
   LeadScoring(LeadScorer scorer, ScoreLedger ledger, Qualification qualification, InteractionRepository interactions,
-      ApplicationEventPublisher events, Clock clock) {
+      LeadLifecycle lifecycle, Clock clock) {
     this.scorer = scorer;
     this.ledger = ledger;
     this.qualification = qualification;
     this.interactions = interactions;
-    this.events = events;
+    this.lifecycle = lifecycle;
     this.clock = clock;
   }
 
@@ -65,17 +62,15 @@ public class LeadScoring {
    * persisted first; ours name each other by id, not by mapped associations).
    */
   public int recordInteraction(Lead lead, Interaction interaction, DailyActions days) {
-    LeadStatus status = lead.getStatus();
-    FunnelStage stage = lead.getStage();
     List<Contribution> contributions = scorer.interaction(interaction, days.countIn(interaction), clock.instant());
     int points = contributions.stream().mapToInt(Contribution::points).sum();
     interaction.scored(points);
     interactions.save(interaction);
     ledger.add(lead, contributions, ScoreCause.INTERACTION);
     if (interaction.getType() == InteractionType.UNSUBSCRIBE) {
-      lead.unsubscribed(clock.instant());
+      lifecycle.unsubscribed(lead);
     }
-    qualify(lead, interaction.getType().name(), status, stage);
+    qualify(lead, interaction.getType().name(), "INTERACTION:" + interaction.getType().name());
     return points;
   }
 
@@ -93,10 +88,8 @@ public class LeadScoring {
 
   /** Fit and social presence after the profile was captured or changed. */
   public void scoreProfile(Lead lead) {
-    LeadStatus status = lead.getStatus();
-    FunnelStage stage = lead.getStage();
     ledger.reconcile(lead, scorer.profile(lead), key -> key.interactionId() == null, ScoreCause.PROFILE);
-    qualify(lead, null, status, stage);
+    qualify(lead, null, ScoreCause.PROFILE.name());
   }
 
   /**
@@ -104,8 +97,6 @@ public class LeadScoring {
    * every interaction. The ledger gets only the differences.
    */
   public void recalculate(Lead lead, ScoreCause cause) {
-    LeadStatus status = lead.getStatus();
-    FunnelStage stage = lead.getStage();
     Instant now = clock.instant();
     List<Contribution> targets = new ArrayList<>(scorer.profile(lead));
     Map<String, Long> perDayAndType = new HashMap<>();
@@ -115,7 +106,7 @@ public class LeadScoring {
       targets.addAll(scorer.interaction(interaction, timesToday, now));
     }
     ledger.reconcile(lead, targets, key -> true, cause);
-    qualify(lead, null, status, stage);
+    qualify(lead, null, cause.name());
   }
 
   /** The lead's account: its company's leads' engagement plus the company's fit. */
@@ -123,11 +114,8 @@ public class LeadScoring {
     return scorer.companyFit(lead);
   }
 
-  private void qualify(Lead lead, String trigger, LeadStatus previousStatus, FunnelStage previousStage) {
+  private void qualify(Lead lead, String trigger, String cause) {
     Qualification.Outcome outcome = qualification.of(lead, trigger);
-    lead.qualified(outcome.rating(), outcome.qualification(), outcome.stage(), clock.instant());
-    if (lead.getStatus() != previousStatus || lead.getStage() != previousStage) {
-      events.publishEvent(new LeadStateChanged(lead, previousStatus, previousStage));
-    }
+    lifecycle.qualified(lead, outcome.rating(), outcome.qualification(), outcome.stage(), cause);
   }
 }

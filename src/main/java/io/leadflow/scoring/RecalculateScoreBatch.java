@@ -1,5 +1,11 @@
 package io.leadflow.scoring;
 
+import static io.leadflow.scoring.ScoreRecalculationProcess.Variables.CAUSE;
+import static io.leadflow.scoring.ScoreRecalculationProcess.Variables.CURSOR;
+import static io.leadflow.scoring.ScoreRecalculationProcess.Variables.LEADS_DONE;
+import static io.leadflow.scoring.ScoreRecalculationProcess.Variables.LEADS_TOTAL;
+import static io.leadflow.scoring.ScoreRecalculationProcess.Variables.MORE_LEADS;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -11,12 +17,6 @@ import org.springframework.stereotype.Component;
  */
 @Component("recalculateScoreBatch")
 class RecalculateScoreBatch implements JavaDelegate {
-
-  static final String CAUSE = "cause";
-  static final String CURSOR = "cursor";
-  static final String LEADS_DONE = "leadsDone";
-  static final String LEADS_TOTAL = "leadsTotal";
-  static final String MORE_LEADS = "moreLeads";
 
   private final ScoreRecalculation recalculation;
 

@@ -28,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RescoreController {
 
-  static final String PROCESS_KEY = "score-recalculation";
-  static final String RESCORE_REQUESTED = "RescoreRequested";
 
   private final RuntimeService runtime;
   private final HistoryService history;
@@ -42,9 +40,9 @@ class RescoreController {
   @PostMapping("/api/scoring/rescore")
   ResponseEntity<RescoreJob> rescore(Principal principal) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(RecalculateScoreBatch.CAUSE, ScoreCause.RESCORE.name());
-    variables.put("requestedBy", principal.getName());
-    ProcessInstance run = runtime.startProcessInstanceByMessage(RESCORE_REQUESTED, "rescore", variables);
+    variables.put(ScoreRecalculationProcess.Variables.CAUSE, ScoreCause.RESCORE.name());
+    variables.put(ScoreRecalculationProcess.Variables.REQUESTED_BY, principal.getName());
+    ProcessInstance run = runtime.startProcessInstanceByMessage(ScoreRecalculationProcess.Messages.RESCORE_REQUESTED, "rescore", variables);
     return ResponseEntity.accepted().location(URI.create("/api/scoring/rescore/" + run.getId())).body(job(run.getId()));
   }
 
@@ -55,7 +53,7 @@ class RescoreController {
 
   private RescoreJob job(String id) {
     HistoricProcessInstance run = history.createHistoricProcessInstanceQuery()
-        .processInstanceId(id).processDefinitionKey(PROCESS_KEY).singleResult();
+        .processInstanceId(id).processDefinitionKey(ScoreRecalculationProcess.KEY).singleResult();
     if (run == null) {
       throw new NotFound("rescore job", id);
     }
@@ -68,9 +66,9 @@ class RescoreController {
       case HistoricProcessInstance.STATE_ACTIVE -> runtime.createIncidentQuery().processInstanceId(id).count() > 0 ? "FAILED" : "RUNNING";
       default -> run.getState();
     };
-    return new RescoreJob(id, status, number(variables.get(RecalculateScoreBatch.LEADS_DONE)),
-        variables.containsKey(RecalculateScoreBatch.LEADS_TOTAL) ? number(variables.get(RecalculateScoreBatch.LEADS_TOTAL)) : null,
-        (String) variables.get("requestedBy"), utc(run.getStartTime()), utc(run.getEndTime()));
+    return new RescoreJob(id, status, number(variables.get(ScoreRecalculationProcess.Variables.LEADS_DONE)),
+        variables.containsKey(ScoreRecalculationProcess.Variables.LEADS_TOTAL) ? number(variables.get(ScoreRecalculationProcess.Variables.LEADS_TOTAL)) : null,
+        (String) variables.get(ScoreRecalculationProcess.Variables.REQUESTED_BY), utc(run.getStartTime()), utc(run.getEndTime()));
   }
 
   private static long number(Object value) {

@@ -1,8 +1,7 @@
 package io.leadflow.scoring;
 
-import io.leadflow.api.NotFound;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.ZoneOffset;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,11 +12,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ScoreController {
 
-  private final LeadRepository leads;
+  private final Leads leads;
   private final ScoreEntryRepository entries;
   private final LeadScoring scoring;
 
-  ScoreController(LeadRepository leads, ScoreEntryRepository entries, LeadScoring scoring) {
+  ScoreController(Leads leads, ScoreEntryRepository entries, LeadScoring scoring) {
     this.leads = leads;
     this.entries = entries;
     this.scoring = scoring;
@@ -26,7 +25,7 @@ class ScoreController {
   @GetMapping("/api/leads/{id}/score")
   @Transactional(readOnly = true)
   ScoreView score(@PathVariable String id) {
-    Lead lead = leads.findById(id).orElseThrow(() -> new NotFound("lead", id));
+    Lead lead = leads.get(id);
     return new ScoreView(
         lead.getFitScore(),
         lead.getEngagementScore(),
@@ -46,7 +45,7 @@ class ScoreController {
     if (lead.getCompanyKey() == null) {
       return null;
     }
-    long leadsOfCompany = leads.count((root, query, cb) -> cb.equal(root.get("companyKey"), lead.getCompanyKey()));
+    long leadsOfCompany = leads.countOfAccount(lead.getCompanyKey());
     int score = Math.toIntExact(leads.engagementOfAccount(lead.getCompanyKey()) + scoring.companyFit(lead));
     return new ScoreView.Account(lead.getCompany(), score, (int) leadsOfCompany);
   }

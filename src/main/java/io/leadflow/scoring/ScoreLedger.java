@@ -1,6 +1,7 @@
 package io.leadflow.scoring;
 
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadLifecycle;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,10 +20,12 @@ import org.springframework.stereotype.Component;
 class ScoreLedger {
 
   private final ScoreEntryRepository entries;
+  private final LeadLifecycle lifecycle;
   private final Clock clock;
 
-  ScoreLedger(ScoreEntryRepository entries, Clock clock) {
+  ScoreLedger(ScoreEntryRepository entries, LeadLifecycle lifecycle, Clock clock) {
     this.entries = entries;
+    this.lifecycle = lifecycle;
     this.clock = clock;
   }
 
@@ -78,7 +81,7 @@ class ScoreLedger {
     }
     if (!rows.isEmpty()) {
       entries.saveAll(rows);
-      lead.scored(fit, engagement, social, now);
+      lifecycle.scored(lead, fit, engagement, social);
     }
   }
 }

@@ -1,7 +1,7 @@
 package io.leadflow.scoring;
 
 import io.leadflow.interaction.InteractionRepository;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,14 +16,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class ScoreRecalculation {
 
-  private final LeadRepository leads;
+  private final Leads leads;
   private final InteractionRepository interactions;
   private final LeadScoring scoring;
   private final DecayPolicy decay;
   private final Clock clock;
   private final int batchSize;
 
-  ScoreRecalculation(LeadRepository leads, InteractionRepository interactions, LeadScoring scoring, DecayPolicy decay,
+  ScoreRecalculation(Leads leads, InteractionRepository interactions, LeadScoring scoring, DecayPolicy decay,
       Clock clock, @Value("${leadflow.scoring.recalculation-batch-size:200}") int batchSize) {
     this.leads = leads;
     this.interactions = interactions;
@@ -46,11 +46,10 @@ public class ScoreRecalculation {
    * @return the batch's size and the cursor for the next one
    */
   public Batch nextBatch(ScoreCause cause, String cursor) {
-    PageRequest page = PageRequest.of(0, batchSize);
     List<String> ids = cause == ScoreCause.DECAY
-        ? interactions.leadIdsActiveSince(decay.horizon(clock.instant()), cursor, page)
-        : leads.idsAfter(cursor, page);
-    ids.forEach(id -> leads.lockById(id).ifPresent(lead -> scoring.recalculate(lead, cause)));
+        ? interactions.leadIdsActiveSince(decay.horizon(clock.instant()), cursor, PageRequest.of(0, batchSize))
+        : leads.idsAfter(cursor, batchSize);
+    ids.forEach(id -> leads.lock(id).ifPresent(lead -> scoring.recalculate(lead, cause)));
     return new Batch(ids.size(), ids.isEmpty() ? cursor : ids.get(ids.size() - 1), ids.size() == batchSize);
   }
 

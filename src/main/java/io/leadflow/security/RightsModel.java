@@ -3,7 +3,6 @@ package io.leadflow.security;
 import static io.leadflow.security.LeadflowGroups.INTEGRATION;
 import static io.leadflow.security.LeadflowGroups.MANAGERS;
 import static io.leadflow.security.LeadflowGroups.MARKETING;
-import static io.leadflow.sales.SalesRouting.PHONE_A_LEAD;
 import static io.leadflow.security.LeadflowGroups.SALES;
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Permissions.ACCESS;
@@ -36,7 +35,8 @@ import org.springframework.stereotype.Component;
  * Leadflow's groups and what each may do in the engine and its webapps. Created when missing at
  * start-up; an authorization that exists is left as an administrator may have changed it in Admin.
  * Sales reps see tasks through their teams: the engine gives a task's candidate groups the
- * default task permission on it.
+ * default task permission on it. A feature that offers its own processes to people grants their
+ * start rights itself (sales: "Phone a lead"), after this (order 1).
  */
 @Component
 public class RightsModel {
@@ -84,12 +84,6 @@ public class RightsModel {
 
     grant(SALES, APPLICATION, TASKLIST, ACCESS);
     grant(SALES, PROCESS_DEFINITION, ANY, READ);
-
-    // anyone in marketing or sales may decide to simply phone a lead: "Phone a lead" from Tasklist
-    for (String caller : new String[] {MARKETING, SALES}) {
-      grant(caller, PROCESS_DEFINITION, PHONE_A_LEAD, READ, CREATE_INSTANCE);
-      grant(caller, PROCESS_INSTANCE, ANY, CREATE);
-    }
   }
 
   private void group(String id, String name) {

@@ -1,5 +1,6 @@
 package io.leadflow.benchmark;
 
+import io.leadflow.journey.LeadNurturingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -181,7 +182,7 @@ class LeadflowBenchmark {
 
     // 3. Timer backlog: the reference (bare timers), then ours
     // (a lead that qualified while interactions came in waits for sales now, not for its next send)
-    int due = (int) Math.min(BACKLOG, backlog.waitingTimers("lead-nurturing", "Event\\_%SendDue"));
+    int due = (int) Math.min(BACKLOG, backlog.waitingTimers(LeadNurturingProcess.KEY, "Event\\_%SendDue"));
     log("%d of %d journeys wait for a send", due, BACKLOG);
     Measurement bareTimers = bareTimerBacklog(jobExecutor, backlog, due);
     report.scenario("Reference: bare timer jobs (job executor)", bareTimers, "", null);
@@ -241,10 +242,10 @@ class LeadflowBenchmark {
     long sentBefore = sentSince(Instant.EPOCH);
     jobExecutor.release();
     Duration took = Backlog.await(since, Duration.ofHours(2),
-        () -> sentSince(Instant.EPOCH) - sentBefore >= expected && backlog.executable("lead-nurturing") == 0);
+        () -> sentSince(Instant.EPOCH) - sentBefore >= expected && backlog.executable(LeadNurturingProcess.KEY) == 0);
     jobExecutor.hold();
     long sent = sentSince(since);
-    long failed = backlog.failed("lead-nurturing");
+    long failed = backlog.failed(LeadNurturingProcess.KEY);
     assertThat(sent).as("welcome emails").isEqualTo(expected);
     assertThat(smtp.getReceivedMessages()).hasSize(expected);
     forgetEmails();
@@ -267,12 +268,12 @@ class LeadflowBenchmark {
 
   private Measurement timerBacklog(JobExecutorSwitch jobExecutor, Backlog backlog, int due) throws Exception {
     forgetEmails();
-    assertThat(backlog.makeDue("lead-nurturing", "Event\\_%SendDue", due)).isEqualTo(due);
+    assertThat(backlog.makeDue(LeadNurturingProcess.KEY, "Event\\_%SendDue", due)).isEqualTo(due);
     log("%d sends due", due);
     Instant since = Instant.now();
     jobExecutor.release();
     Duration took = Backlog.await(since, Duration.ofHours(2),
-        () -> sentSince(since) >= due && backlog.executable("lead-nurturing") == 0);
+        () -> sentSince(since) >= due && backlog.executable(LeadNurturingProcess.KEY) == 0);
     jobExecutor.hold();
     // exactly one email per due send: none missing, none twice
     MimeMessage[] received = smtp.getReceivedMessages();
@@ -290,7 +291,7 @@ class LeadflowBenchmark {
     assertThat(deliveries).isEqualTo(due);
     assertThat(leadsServed).isEqualTo(due);
     forgetEmails();
-    return Measurement.of(due, took, backlog.failed("lead-nurturing"), backlog.latencies(
+    return Measurement.of(due, took, backlog.failed(LeadNurturingProcess.KEY), backlog.latencies(
         "select sent_at from deliveries where sent_at >= ?", since));
   }
 

@@ -1,5 +1,6 @@
 package io.leadflow.browser;
 
+import io.leadflow.sales.SalesHandoffProcess;
 import static io.leadflow.journey.Journeys.running;
 import static io.leadflow.journey.Journeys.welcomed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -37,7 +38,7 @@ class FollowUpInTasklistTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
 
   @BeforeEach
   void setUp() {
@@ -47,8 +48,8 @@ class FollowUpInTasklistTest {
   @Test
   void aRepClaimsTheFollowUpInTheTeamFilterReadsTheLeadAndSendsItBackToNurturing() {
     String lead = aLeadOfSalesEuropeAskingForADemo();
-    ProcessInstance handoff = running(engine, "sales-handoff", lead);
-    execute(job("Activity_RouteToSales", handoff));
+    ProcessInstance handoff = running(engine, SalesHandoffProcess.KEY, lead);
+    execute(job(SalesHandoffProcess.Elements.ROUTE_TO_SALES, handoff));
     Task followUp = engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId()).singleResult();
     // nobody picked it up in time: it is back with the whole team
     engine.getTaskService().setAssignee(followUp.getId(), null);
@@ -72,7 +73,7 @@ class FollowUpInTasklistTest {
           assertThat(done.getEndTime()).as("completed").isNotNull();
           assertThat(done.getAssignee()).isEqualTo("sam");
         });
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).as("nurtured again").isEqualTo("NURTURING");
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).as("nurtured again").isEqualTo("NURTURING");
   }
 
   private String aLeadOfSalesEuropeAskingForADemo() {

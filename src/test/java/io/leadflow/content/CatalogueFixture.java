@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.leadflow.Api;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
@@ -25,10 +25,10 @@ final class CatalogueFixture {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Api marketing;
-  private final LeadRepository leads;
+  private final Leads leads;
   private final ContentCatalogue catalogue;
 
-  CatalogueFixture(Api marketing, LeadRepository leads, ContentCatalogue catalogue) {
+  CatalogueFixture(Api marketing, Leads leads, ContentCatalogue catalogue) {
     this.marketing = marketing;
     this.leads = leads;
     this.catalogue = catalogue;
@@ -49,7 +49,7 @@ final class CatalogueFixture {
     if (captured.status() != 201) {
       throw new IllegalStateException("Lead not captured: " + captured);
     }
-    return leads.findById(captured.json().get("id").asText()).orElseThrow();
+    return leads.find(captured.json().get("id").asText()).orElseThrow();
   }
 
   /**

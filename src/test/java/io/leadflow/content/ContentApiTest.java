@@ -9,7 +9,7 @@ import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +32,7 @@ class ContentApiTest {
   @LocalServerPort int port;
   @Autowired ContentItemRepository items;
   @Autowired ContentCatalogue catalogue;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
 
   Api anonymous;
   Api marketing;

@@ -6,7 +6,7 @@ import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +32,7 @@ class ContentCatalogueTest {
   @LocalServerPort int port;
   @Autowired ContentCatalogue catalogue;
   @Autowired ContentItemRepository items;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
 
   CatalogueFixture fixture;
   /** This test's ids start with it. */

@@ -7,7 +7,7 @@ import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +29,7 @@ class SeededCatalogueTest {
   @LocalServerPort int port;
   @Autowired ContentCatalogue catalogue;
   @Autowired ContentItemRepository items;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired Validator validator;
 
   CatalogueFixture fixture;

@@ -8,7 +8,7 @@ import io.leadflow.content.ContentItemRepository;
 import io.leadflow.content.ContentType;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,10 +18,10 @@ final class DeliveryFixture {
   static final String CONTENT_URL = "https://content.example.com/guides/lead-scoring?utm_source=nurturing";
 
   private final Api marketing;
-  private final LeadRepository leads;
+  private final Leads leads;
   private final ContentItemRepository contents;
 
-  DeliveryFixture(Api marketing, LeadRepository leads, ContentItemRepository contents) {
+  DeliveryFixture(Api marketing, Leads leads, ContentItemRepository contents) {
     this.marketing = marketing;
     this.leads = leads;
     this.contents = contents;
@@ -47,7 +47,7 @@ final class DeliveryFixture {
   }
 
   Lead reloaded(String leadId) {
-    return leads.findById(leadId).orElseThrow();
+    return leads.find(leadId).orElseThrow();
   }
 
   /** A guide from the catalogue with the given email templates. */

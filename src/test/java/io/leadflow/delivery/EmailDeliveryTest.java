@@ -12,7 +12,7 @@ import io.leadflow.content.Channel;
 import io.leadflow.content.ContentItem;
 import io.leadflow.content.ContentItemRepository;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -36,7 +36,7 @@ class EmailDeliveryTest {
 
   @LocalServerPort int port;
   @Autowired ContentDelivery delivery;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired ContentItemRepository contents;
 
   Api marketing;

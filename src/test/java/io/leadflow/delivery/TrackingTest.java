@@ -12,7 +12,7 @@ import io.leadflow.interaction.Interaction;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.interaction.InteractionType;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import io.leadflow.lead.LeadStatus;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -43,7 +43,7 @@ class TrackingTest {
   @LocalServerPort int port;
   @Autowired ContentDelivery delivery;
   @Autowired TrackingLinks links;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired ContentItemRepository contents;
   @Autowired InteractionRepository interactions;
 

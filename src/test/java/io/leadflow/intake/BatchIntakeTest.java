@@ -1,5 +1,6 @@
 package io.leadflow.intake;
 
+import io.leadflow.journey.LeadNurturingProcess;
 import static io.leadflow.journey.Journeys.welcomed;
 import static io.leadflow.scoring.ScoringFixture.assertLedgerExplainsScore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,8 +126,8 @@ class BatchIntakeTest {
     assertThat(interactions.findByLeadIdOrderByOccurredAtAscIdAsc(batched.id))
         .extracting(stored -> batched.asNamed(stored.getExternalId())).containsOnlyOnce("$EXTERNAL-1");
     assertThat(batched.journey).as("the download and the second pricing page moved the lead down the funnel, "
-        + "and its journey was told").isWaitingAt("Gateway_WaitBofu");
-    assertThat(oneByOne.journey).isWaitingAt("Gateway_WaitBofu");
+        + "and its journey was told").isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
+    assertThat(oneByOne.journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
     assertThat(batched.score()).isEqualTo(oneByOne.score());
     assertLedgerExplainsScore(marketing.get("/api/leads/" + batched.id + "/score").json());
   }

@@ -10,7 +10,7 @@ import io.leadflow.lead.CaptureChannel;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadCapture;
 import io.leadflow.lead.LeadProfile;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +27,7 @@ class JourneyStartTest {
 
   @Autowired ProcessEngine engine;
   @Autowired LeadCapture capture;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired PlatformTransactionManager transactions;
 
   @BeforeEach
@@ -47,7 +47,7 @@ class JourneyStartTest {
       status.setRollbackOnly();
     });
 
-    assertThat(leads.findById(id[0])).isEmpty();
+    assertThat(leads.find(id[0])).isEmpty();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(id[0]).count()).isZero();
     assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(id[0]).count()).isZero();
   }
@@ -57,14 +57,14 @@ class JourneyStartTest {
     Lead lead = capture.capture(profile("committed." + UUID.randomUUID() + "@example.com"), CaptureChannel.API, "test").lead();
 
     ProcessInstance journey = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey(NurturingJourney.PROCESS_KEY).processInstanceBusinessKey(lead.getId()).singleResult();
+        .processDefinitionKey(LeadNurturingProcess.KEY).processInstanceBusinessKey(lead.getId()).singleResult();
     assertThat(journey).as("the journey commits with the lead").isNotNull();
-    assertThat(journey).isWaitingAt("StartEvent_LeadCaptured");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.START);
     assertThat(job(journey)).as("the journey's first step is a job: it runs after the commit").isNotNull();
 
     execute(job(journey));
 
-    assertThat(journey).as("next: the welcome, a job of its own").isWaitingAt("Activity_SendWelcome");
+    assertThat(journey).as("next: the welcome, a job of its own").isWaitingAt(LeadNurturingProcess.Elements.SEND_WELCOME);
   }
 
   private static LeadProfile profile(String email) {

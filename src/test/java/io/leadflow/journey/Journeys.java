@@ -14,7 +14,7 @@ public final class Journeys {
 
   /** The lead's running journey (null when it has ended). */
   public static ProcessInstance journeyOf(ProcessEngine engine, String leadId) {
-    return running(engine, NurturingJourney.PROCESS_KEY, leadId);
+    return running(engine, LeadNurturingProcess.KEY, leadId);
   }
 
   /** A running instance of a process, by the lead's id as business key. */
@@ -26,8 +26,8 @@ public final class Journeys {
   /** Starts the lead's journey and sends the welcome (an SMTP server must take it): it then waits at its stage. */
   public static ProcessInstance welcomed(ProcessEngine engine, String leadId) {
     ProcessInstance journey = journeyOf(engine, leadId);
-    execute(job("StartEvent_LeadCaptured", journey));
-    execute(job("Activity_SendWelcome", journey));
+    execute(job(LeadNurturingProcess.Elements.START, journey));
+    execute(job(LeadNurturingProcess.Elements.SEND_WELCOME, journey));
     return journey;
   }
 

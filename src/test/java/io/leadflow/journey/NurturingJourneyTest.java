@@ -1,5 +1,6 @@
 package io.leadflow.journey;
 
+import io.leadflow.sales.SalesHandoffProcess;
 import static io.leadflow.journey.Journeys.journeyOf;
 import static io.leadflow.journey.Journeys.timer;
 import static io.leadflow.journey.Journeys.welcomed;
@@ -14,7 +15,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.delivery.ContentDelivery;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -51,7 +52,7 @@ class NurturingJourneyTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired ContentDelivery deliveries;
 
   Api marketing;
@@ -72,24 +73,24 @@ class NurturingJourneyTest {
     String lead = aLead("Ada", "DE");
     ProcessInstance journey = journeyOf(engine, lead);
 
-    run(journey, "StartEvent_LeadCaptured");
+    run(journey, LeadNurturingProcess.Elements.START);
     Instant welcomedAt = ClockUtil.now().toInstant();
-    run(journey, "Activity_SendWelcome");
+    run(journey, LeadNurturingProcess.Elements.SEND_WELCOME);
 
     assertThat(emails()).singleElement().satisfies(welcome -> {
       assertThat(welcome.getAllRecipients()[0].toString()).contains("<ada.");
       assertThat(welcome.getSubject()).contains("Ada");
     });
-    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
     assertThat(journey).variables().containsEntry("sendsSoFar", 1).containsEntry("lastContent", "welcome");
 
-    Job due = timer(engine, journey, "Event_TofuSendDue");
+    Job due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
     assertThat(due.getDuedate()).as("a week later, in the lead's business hours")
         .isAfterOrEqualTo(Date.from(welcomedAt.plusSeconds(7 * 24 * 3600)));
-    sendAt(journey, "Event_TofuSendDue");
+    sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
 
     assertThat(emails()).hasSize(2);
-    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
     assertThat(journey).variables().containsEntry("sendsSoFar", 2).containsEntry("stage", "TOFU")
         .containsKey("lastContent").containsKey("score").containsKey("rating");
     assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
@@ -99,7 +100,7 @@ class NurturingJourneyTest {
   void theEngineKeepsTheJourneyButNotItsRoutineTheDeliveriesRecordEachEmail() {
     String lead = aLead("Hale", "DE");
     ProcessInstance journey = welcomed(engine, lead);
-    sendAt(journey, "Event_TofuSendDue");
+    sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
 
     HistoryService history = engine.getHistoryService();
     List<String> passed = history.createHistoricActivityInstanceQuery().processInstanceId(journey.getId()).list()
@@ -120,10 +121,10 @@ class NurturingJourneyTest {
     assertThat(marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"CONTENT_DOWNLOAD\"}".formatted(lead))
         .status()).isEqualTo(201);
 
-    assertThat(journey).isWaitingAt("Gateway_WaitMofu");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_MOFU);
     assertThat(journey).variables().containsEntry("stage", "MOFU");
-    sendAt(journey, "Event_MofuSendDue");
-    assertThat(leads.findById(lead).orElseThrow().getStage().name()).isEqualTo("MOFU");
+    sendAt(journey, LeadNurturingProcess.Elements.MOFU_SEND_DUE);
+    assertThat(leads.find(lead).orElseThrow().getStage().name()).isEqualTo("MOFU");
   }
 
   @Test
@@ -131,14 +132,14 @@ class NurturingJourneyTest {
     String lead = aLead("Kim", "DE");
     ProcessInstance journey = welcomed(engine, lead);
 
-    for (int send = 0; send < 30 && !isWaitingIn(journey, "Gateway_WaitKeepWarm"); send++) {
-      sendAt(journey, "Event_TofuSendDue");
+    for (int send = 0; send < 30 && !isWaitingIn(journey, LeadNurturingProcess.Elements.WAIT_KEEP_WARM); send++) {
+      sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
     }
 
-    assertThat(journey).isWaitingAt("Gateway_WaitKeepWarm");
-    assertThat(leads.findById(lead).orElseThrow().getStage().name()).isEqualTo("KEEP_WARM");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_KEEP_WARM);
+    assertThat(leads.find(lead).orElseThrow().getStage().name()).isEqualTo("KEEP_WARM");
     int sentBeforeKeepWarm = emails().size();
-    sendAt(journey, "Event_KeepWarmSendDue");
+    sendAt(journey, LeadNurturingProcess.Elements.KEEP_WARM_SEND_DUE);
     assertThat(emails()).as("cold leads still get occasional content").hasSize(sentBeforeKeepWarm + 1);
     List<String> sent = new ArrayList<>(deliveries.sentContentIds(lead));
     assertThat(sent).doesNotHaveDuplicates();
@@ -151,7 +152,7 @@ class NurturingJourneyTest {
 
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"UNSUBSCRIBE\"}".formatted(lead));
 
-    assertThat(journey).hasPassed("EndEvent_Unsubscribed").isEnded();
+    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.END_UNSUBSCRIBED).isEnded();
     assertThat(engine.getManagementService().createJobQuery().processInstanceId(journey.getId()).count()).isZero();
   }
 
@@ -163,8 +164,8 @@ class NurturingJourneyTest {
     marketing.postJson("/api/interactions", """
         {"leadId": "%s", "type": "EMAIL_BOUNCE", "details": {"bounceType": "hard"}}""".formatted(lead));
 
-    assertThat(journey).hasPassed("EndEvent_EmailUndeliverable").isEnded();
-    assertThat(leads.findById(lead).orElseThrow().mayBeContacted()).isFalse();
+    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.END_EMAIL_UNDELIVERABLE).isEnded();
+    assertThat(leads.find(lead).orElseThrow().mayBeContacted()).isFalse();
   }
 
   @Test
@@ -175,30 +176,31 @@ class NurturingJourneyTest {
     marketing.postJson("/api/interactions", """
         {"leadId": "%s", "type": "EMAIL_BOUNCE", "details": {"bounceType": "soft"}}""".formatted(lead));
 
-    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
   }
 
   @Test
   void aLeadSalesSendsBackReentersAtTheStageItsScoreSaysWithoutContentItAlreadyGot() {
     String lead = aLead("Rex", "DE");
     ProcessInstance journey = welcomed(engine, lead);
-    sendAt(journey, "Event_TofuSendDue");
+    sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
 
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead));
-    assertThat(journey).isWaitingAt("Activity_HandOverToSales");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.SALES_HAS_THE_LEAD);
     ProcessInstance handoff = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("sales-handoff").processInstanceBusinessKey(lead).singleResult();
-    execute(job("Activity_RouteToSales", handoff));
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
+        .processDefinitionKey(SalesHandoffProcess.KEY).processInstanceBusinessKey(lead).singleResult();
+    execute(job(SalesHandoffProcess.Elements.ROUTE_TO_SALES, handoff));
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
 
     // the rep: not ready yet
     Task followUp = engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId()).singleResult();
     engine.getTaskService().complete(followUp.getId(), Map.of("outcome", "NOT_READY", "reason", "Budget next quarter"));
 
-    assertThat(journey).hasPassed("Activity_ReturnToNurturing").isWaitingAt("Gateway_WaitBofu");
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
+    assertThat(handoff).hasPassed(SalesHandoffProcess.Elements.RETURN_TO_NURTURING).isEnded();
+    assertThat(journey).as("back from sales, at the stage its score says").isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
     for (int send = 0; send < 3; send++) {
-      sendAt(journey, "Event_BofuSendDue");
+      sendAt(journey, LeadNurturingProcess.Elements.BOFU_SEND_DUE);
     }
     assertThat(new ArrayList<>(deliveries.sentContentIds(lead))).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(4);
   }
@@ -210,7 +212,7 @@ class NurturingJourneyTest {
     String lead = aLead("Sam", "US");
     ProcessInstance journey = welcomed(engine, lead);
 
-    Instant due = timer(engine, journey, "Event_TofuSendDue").getDuedate().toInstant();
+    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE).getDuedate().toInstant();
 
     assertThat(due.atZone(newYork)).as("a week after a Saturday is a Saturday: Monday 9:00 in New York")
         .isEqualTo(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, newYork));
@@ -220,10 +222,10 @@ class NurturingJourneyTest {
   void whenTheMailServerStaysDownTheSendBecomesAnIncidentAndAfterARetryTheEmailGoesOutOnce() throws Exception {
     String lead = aLead("Ike", "DE");
     ProcessInstance journey = journeyOf(engine, lead);
-    run(journey, "StartEvent_LeadCaptured");
+    run(journey, LeadNurturingProcess.Elements.START);
     smtp.stop();
     try {
-      Job welcome = job("Activity_SendWelcome", journey);
+      Job welcome = job(LeadNurturingProcess.Elements.SEND_WELCOME, journey);
       for (int attempt = 0; attempt < 5; attempt++) {
         Job current = engine.getManagementService().createJobQuery().jobId(welcome.getId()).singleResult();
         ClockUtil.setCurrentTime(current.getDuedate() == null ? ClockUtil.now() : current.getDuedate());
@@ -231,31 +233,31 @@ class NurturingJourneyTest {
       }
       assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(journey.getId()).singleResult())
           .as("an incident in Cockpit").isNotNull()
-          .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo("Activity_SendWelcome"));
+          .satisfies(incident -> assertThat(incident.getActivityId()).isEqualTo(LeadNurturingProcess.Elements.SEND_WELCOME));
     } finally {
       smtp.start();
     }
 
-    Job failed = job("Activity_SendWelcome", journey);
+    Job failed = job(LeadNurturingProcess.Elements.SEND_WELCOME, journey);
     engine.getManagementService().setJobRetries(failed.getId(), 1); // what "Retry" in Cockpit does
     execute(failed);
 
     assertThat(emails()).as("exactly one welcome").hasSize(1);
-    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
   }
 
   @Test
   void whenTheMailServerIsDownAtTheNextSendTheTimerRetriesAndTheStageWaitStaysOpen() throws Exception {
     String lead = aLead("Ola", "DE");
     ProcessInstance journey = welcomed(engine, lead);
-    Job due = timer(engine, journey, "Event_TofuSendDue");
+    Job due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
     smtp.stop();
     try {
       ClockUtil.setCurrentTime(due.getDuedate());
       assertThatThrownBy(() -> engine.getManagementService().executeJob(due.getId())).isNotNull();
       Job retried = engine.getManagementService().createJobQuery().jobId(due.getId()).singleResult();
       assertThat(retried.getRetries()).as("the send's retry cycle, R5/PT5M").isEqualTo(4);
-      assertThat(journey).as("still waiting: a stage change could still move it").isWaitingAt("Gateway_WaitTofu");
+      assertThat(journey).as("still waiting: a stage change could still move it").isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
     } finally {
       smtp.start();
     }
@@ -266,7 +268,7 @@ class NurturingJourneyTest {
 
     assertThat(emails()).as("the content email, once (the restarted server has not seen the welcome)").hasSize(1);
     assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
-    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
   }
 
   // --- the journey, step by step ---

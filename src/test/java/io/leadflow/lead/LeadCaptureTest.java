@@ -1,5 +1,6 @@
 package io.leadflow.lead;
 
+import io.leadflow.journey.LeadNurturingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -25,7 +26,7 @@ class LeadCaptureTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired CaptureRecordRepository captures;
 
   Api marketing;
@@ -60,9 +61,9 @@ class LeadCaptureTest {
     assertThat(lead.get("social").get("twitter").asText()).isEqualTo("@janedoe");
 
     ProcessInstance journey = journeyOf(id);
-    assertThat(journey).isStarted().hasBusinessKey(id).isWaitingAt("StartEvent_LeadCaptured");
+    assertThat(journey).isStarted().hasBusinessKey(id).isWaitingAt(LeadNurturingProcess.Elements.START);
     execute(job(journey));
-    assertThat(journey).isWaitingAt("Activity_SendWelcome")
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.SEND_WELCOME)
         .variables().containsEntry("leadId", id).containsEntry("company", "Acme Robotics")
         .containsEntry("campaign", "spring-webinar").containsEntry("stage", "TOFU");
     assertThat(captures.findByLeadIdOrderByCapturedAt(id)).singleElement()
@@ -195,7 +196,7 @@ class LeadCaptureTest {
 
   private ProcessInstance journeyOf(String leadId) {
     return engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("lead-nurturing").processInstanceBusinessKey(leadId).singleResult();
+        .processDefinitionKey(LeadNurturingProcess.KEY).processInstanceBusinessKey(leadId).singleResult();
   }
 
   static String unique(String name) {

@@ -15,7 +15,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LeadImportTest {
 
   @LocalServerPort int port;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired CaptureRecordRepository captures;
 
   Api marketing;

@@ -1,5 +1,6 @@
 package io.leadflow.sales;
 
+import io.leadflow.journey.LeadNurturingProcess;
 import static io.leadflow.journey.Journeys.journeyOf;
 import static io.leadflow.journey.Journeys.running;
 import static io.leadflow.journey.Journeys.timer;
@@ -15,7 +16,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.delivery.ContentDelivery;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -42,7 +43,7 @@ class PhoneALeadTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   @Autowired ContentDelivery deliveries;
 
   Api marketing;
@@ -68,25 +69,25 @@ class PhoneALeadTest {
 
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
     assertThat(response.json().get("team").asText()).isEqualTo("salesEurope");
-    ProcessInstance call = running(engine, PhoneCalls.PROCESS_KEY, lead);
+    ProcessInstance call = running(engine, PhoneALeadProcess.KEY, lead);
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
     assertThat(task.getName()).startsWith("Call Cal Tester (");
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup("salesEurope")
         .includeAssignedTasks().count()).isEqualTo(1);
 
-    Job due = timer(engine, journey, "Event_TofuSendDue");
+    Job due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
 
     assertThat(deliveries.sentContentIds(lead)).as("nothing is sent while a call is open").hasSize(sentBefore);
-    assertThat(journey).isWaitingAt("Gateway_WaitTofu");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
   }
 
   @Test
   void aRepStartsPhoneALeadFromTasklistWithTheLeadsEmailAndAQualifiedCallGoesStraightToSales() {
     String email = "cal." + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     String lead = aNurturedLead("GB", email);
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("phone-a-lead")
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PhoneALeadProcess.KEY)
         .latestVersion().singleResult().getId();
 
     ProcessInstance call = engine.getFormService().submitStartForm(definition,
@@ -96,15 +97,15 @@ class PhoneALeadTest {
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
     engine.getTaskService().complete(task.getId(), Map.of("callOutcome", "QUALIFIED", "callNotes", "Wants an offer"));
 
-    assertThat(call).hasPassed("EndEvent_QualifiedByPhone").isEnded();
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("SALES_QUALIFIED");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("sales-handoff")
+    assertThat(call).hasPassed(PhoneALeadProcess.Elements.END_QUALIFIED_BY_PHONE).isEnded();
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("SALES_QUALIFIED");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SalesHandoffProcess.KEY)
         .processInstanceBusinessKey(lead).count()).as("straight to the follow-up, whatever the score").isEqualTo(1);
   }
 
   @Test
   void aStartWithAnEmailNoLeadHasIsRefused() {
-    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey("phone-a-lead")
+    String definition = engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(PhoneALeadProcess.KEY)
         .latestVersion().singleResult().getId();
 
     assertThatThrownBy(() -> engine.getFormService().submitStartForm(definition,
@@ -116,7 +117,7 @@ class PhoneALeadTest {
   void aLeadThatDoesNotAnswerIsCalledAgainAtTheChosenTimeAtMostThreeTimes() {
     String lead = aNurturedLead("DE");
     marketing.postJson("/api/leads/" + lead + "/call-requests", "{\"reason\": \"Downloaded three whitepapers\"}");
-    ProcessInstance call = running(engine, PhoneCalls.PROCESS_KEY, lead);
+    ProcessInstance call = running(engine, PhoneALeadProcess.KEY, lead);
 
     for (int attempt = 1; attempt <= 3; attempt++) {
       Task task = engine.getTaskService().createTaskQuery().processInstanceId(call.getId()).singleResult();
@@ -124,14 +125,14 @@ class PhoneALeadTest {
       Instant tomorrow = ClockUtil.now().toInstant().plus(Duration.ofDays(1));
       engine.getTaskService().complete(task.getId(), Map.of("callOutcome", "CALL_AGAIN", "callAgainAt", tomorrow.toString()));
       if (attempt < 3) {
-        Job again = timer(engine, call, "Event_CallAgainAt");
+        Job again = timer(engine, call, PhoneALeadProcess.Elements.CALL_AGAIN_AT);
         assertThat(again.getDuedate()).isEqualTo(Date.from(tomorrow));
         ClockUtil.setCurrentTime(again.getDuedate());
         execute(again);
       }
     }
 
-    assertThat(call).hasPassed("EndEvent_NoAnswer").isEnded();
+    assertThat(call).hasPassed(PhoneALeadProcess.Elements.END_NO_ANSWER).isEnded();
   }
 
   @Test
@@ -143,10 +144,10 @@ class PhoneALeadTest {
     answer(nurtured, Map.of("callOutcome", "NOT_INTERESTED", "afterNotInterested", "NURTURE"));
     answer(disqualified, Map.of("callOutcome", "NOT_INTERESTED", "afterNotInterested", "DISQUALIFY"));
 
-    assertThat(leads.findById(nurtured).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
-    assertThat(journeyOf(engine, nurtured)).isWaitingAt("Gateway_WaitTofu");
-    assertThat(leads.findById(disqualified).orElseThrow().getStatus().name()).isEqualTo("DISQUALIFIED");
-    assertThat(disqualifiedJourney).hasPassed("EndEvent_Disqualified").isEnded();
+    assertThat(leads.find(nurtured).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
+    assertThat(journeyOf(engine, nurtured)).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(leads.find(disqualified).orElseThrow().getStatus().name()).isEqualTo("DISQUALIFIED");
+    assertThat(disqualifiedJourney).hasPassed(LeadNurturingProcess.Elements.END_DISQUALIFIED).isEnded();
   }
 
   @Test
@@ -157,13 +158,13 @@ class PhoneALeadTest {
     assertThat(noReason.status()).isEqualTo(400);
     assertThat(noReason.json().get("errors").findValuesAsText("field")).containsExactly("reason");
     assertThat(marketing.postJson("/api/leads/no-such-lead/call-requests", "{\"reason\": \"x\"}").status()).isEqualTo(404);
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("phone-a-lead")
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(PhoneALeadProcess.KEY)
         .processInstanceBusinessKey(lead).count()).isZero();
   }
 
   private void answer(String lead, Map<String, Object> outcome) {
     marketing.postJson("/api/leads/" + lead + "/call-requests", "{\"reason\": \"Quick check\"}");
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(running(engine, PhoneCalls.PROCESS_KEY, lead).getId()).singleResult();
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(running(engine, PhoneALeadProcess.KEY, lead).getId()).singleResult();
     engine.getTaskService().complete(task.getId(), outcome);
   }
 

@@ -1,5 +1,6 @@
 package io.leadflow.sales;
 
+import io.leadflow.journey.LeadNurturingProcess;
 import static io.leadflow.journey.Journeys.journeyOf;
 import static io.leadflow.journey.Journeys.running;
 import static io.leadflow.journey.Journeys.timer;
@@ -15,7 +16,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -47,7 +48,7 @@ class SalesHandoffTest {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
 
   Api marketing;
   HttpServer crm;
@@ -84,7 +85,7 @@ class SalesHandoffTest {
     assertThat((String) form.get("lastInteractions")).contains("DEMO_REQUEST");
     assertThat(engine.getFormService().getTaskFormKey(followUp.getProcessDefinitionId(), followUp.getTaskDefinitionKey()))
         .as("a Camunda Form").isNull();
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
   }
 
   @Test
@@ -94,7 +95,7 @@ class SalesHandoffTest {
     ProcessInstance handoff = routed(lead);
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "OPPORTUNITY"));
 
-    Job send = job("Activity_HandToCrm", handoff);
+    Job send = job(SalesHandoffProcess.Elements.HAND_TO_CRM, handoff);
     for (int attempt = 0; attempt < 5; attempt++) {
       Job current = engine.getManagementService().createJobQuery().jobId(send.getId()).singleResult();
       ClockUtil.setCurrentTime(current.getDuedate() == null ? ClockUtil.now() : current.getDuedate());
@@ -102,7 +103,7 @@ class SalesHandoffTest {
     }
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(handoff.getId()).singleResult())
         .as("the CRM is down: an incident in Cockpit").isNotNull();
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("IN_SALES");
 
     startTheCrm();
     engine.getManagementService().setJobRetries(send.getId(), 1);
@@ -110,9 +111,9 @@ class SalesHandoffTest {
 
     assertThat(crmReceived).singleElement().satisfies(body -> assertThat(body).contains("\"id\":\"" + lead + "\"")
         .contains("Bletchley Analytics"));
-    assertThat(handoff).hasPassed("EndEvent_Opportunity").isEnded();
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("OPPORTUNITY");
-    assertThat(journey).as("the journey waits for the sale").isWaitingAt("Activity_WaitForTheSale");
+    assertThat(handoff).hasPassed(SalesHandoffProcess.Elements.END_OPPORTUNITY).isEnded();
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("OPPORTUNITY");
+    assertThat(journey).as("the journey waits for the sale").isWaitingAt(LeadNurturingProcess.Elements.SALES_HAS_THE_LEAD);
   }
 
   @Test
@@ -122,25 +123,25 @@ class SalesHandoffTest {
     ProcessInstance handoff = routed(lead);
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "OPPORTUNITY"));
     startTheCrm();
-    execute(job("Activity_HandToCrm", handoff));
-    assertThat(journey).isWaitingAt("Activity_WaitForTheSale");
+    execute(job(SalesHandoffProcess.Elements.HAND_TO_CRM, handoff));
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.SALES_HAS_THE_LEAD);
 
     Api.Response won = marketing.postJson("/api/leads/" + lead + "/won", "");
 
     assertThat(won.status()).as(won.toString()).isEqualTo(200);
     assertThat(won.json().get("status").asText()).isEqualTo("CUSTOMER");
     assertThat(won.json().get("stage").asText()).isEqualTo("LOYALTY");
-    assertThat(journey).hasPassed("Activity_WelcomeCustomer").isWaitingAt("Gateway_WaitLoyalty");
+    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.WELCOME_CUSTOMER).isWaitingAt(LeadNurturingProcess.Elements.WAIT_LOYALTY);
     assertThat(marketing.postJson("/api/leads/" + lead + "/won", "").status()).as("once is enough").isEqualTo(200);
 
     Job due = engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
-        .activityId("Event_LoyaltySendDue").timers().singleResult();
+        .activityId(LeadNurturingProcess.Elements.LOYALTY_SEND_DUE).timers().singleResult();
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
 
     String sent = (String) engine.getRuntimeService().getVariable(journey.getId(), "lastContent");
     assertThat(marketing.get("/api/content/" + sent).json().get("stage").asText()).isEqualTo("LOYALTY");
-    assertThat(journey).isWaitingAt("Gateway_WaitLoyalty");
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_LOYALTY);
     assertThat(marketing.postJson("/api/leads/no-such-lead/won", "").status()).isEqualTo(404);
   }
 
@@ -152,9 +153,9 @@ class SalesHandoffTest {
 
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "WON"));
 
-    assertThat(handoff).hasPassed("EndEvent_Won").isEnded();
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("CUSTOMER");
-    assertThat(journey).hasPassed("Activity_WelcomeCustomer").isWaitingAt("Gateway_WaitLoyalty");
+    assertThat(handoff).hasPassed(SalesHandoffProcess.Elements.END_WON).isEnded();
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("CUSTOMER");
+    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.WELCOME_CUSTOMER).isWaitingAt(LeadNurturingProcess.Elements.WAIT_LOYALTY);
   }
 
   @Test
@@ -167,18 +168,19 @@ class SalesHandoffTest {
     engine.getTaskService().complete(followUp(first).getId(),
         Map.of("outcome", "NOT_READY", "reason", "Budget next quarter", "notBefore", notBefore));
 
-    assertThat(journey).hasPassed("Activity_ReturnToNurturing").isWaitingAt("Gateway_WaitBofu");
+    assertThat(first).hasPassed(SalesHandoffProcess.Elements.RETURN_TO_NURTURING).isEnded();
+    assertThat(journey).as("back from sales, at the stage its score says").isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
     ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(1))));
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"QUOTE_REQUEST\"}".formatted(lead));
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).as("held back until the day sales gave").isEqualTo("NURTURING");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("sales-handoff")
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).as("held back until the day sales gave").isEqualTo("NURTURING");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SalesHandoffProcess.KEY)
         .processInstanceBusinessKey(lead).active().count()).isZero();
 
     ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(31))));
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"PRICE_LIST_REQUEST\"}".formatted(lead));
 
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("SALES_QUALIFIED");
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("sales-handoff")
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("SALES_QUALIFIED");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SalesHandoffProcess.KEY)
         .processInstanceBusinessKey(lead).active().count()).as("handed over again").isEqualTo(1);
   }
 
@@ -190,9 +192,9 @@ class SalesHandoffTest {
 
     engine.getTaskService().complete(followUp(handoff).getId(), Map.of("outcome", "DISQUALIFIED", "disqualifiedBecause", "NOT_A_LEAD"));
 
-    assertThat(handoff).hasPassed("EndEvent_Disqualified").isEnded();
-    assertThat(leads.findById(lead).orElseThrow().getStatus().name()).isEqualTo("DISQUALIFIED");
-    assertThat(journey).hasPassed("EndEvent_DisqualifiedBySales").isEnded();
+    assertThat(handoff).hasPassed(SalesHandoffProcess.Elements.END_DISQUALIFIED).isEnded();
+    assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("DISQUALIFIED");
+    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.END_DISQUALIFIED_BY_SALES).isEnded();
   }
 
   @Test
@@ -202,21 +204,21 @@ class SalesHandoffTest {
     Task followUp = followUp(handoff);
     int emailsBefore = smtp.getReceivedMessages().length;
 
-    Job due = timer(engine, handoff, "Event_FollowUpDue");
+    Job due = timer(engine, handoff, SalesHandoffProcess.Elements.FOLLOW_UP_DUE);
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
-    execute(job("Activity_NotifyManagers", handoff));
+    execute(job(SalesHandoffProcess.Elements.NOTIFY_MANAGERS, handoff));
 
     assertThat(smtp.getReceivedMessages()).hasSize(emailsBefore + 1);
     assertThat(smtp.getReceivedMessages()[emailsBefore].getSubject()).isEqualTo("Not picked up in time: Eli Tester (Slow Response AG)");
     assertThat(smtp.getReceivedMessages()[emailsBefore].getAllRecipients()[0].toString()).isEqualTo("max@leadflow.example");
     Task escalation = engine.getTaskService().createTaskQuery().processInstanceId(handoff.getId())
-        .taskDefinitionKey("Activity_LeadNotPickedUp").singleResult();
+        .taskDefinitionKey(SalesHandoffProcess.Elements.LEAD_NOT_PICKED_UP).singleResult();
     assertThat(escalation.getName()).isEqualTo("Lead not picked up: Eli Tester");
     assertThat(engine.getTaskService().createTaskQuery().taskId(escalation.getId()).taskCandidateGroup("managers").count()).isEqualTo(1);
     assertThat(engine.getTaskService().createTaskQuery().taskId(followUp.getId()).count()).as("the follow-up stays open").isEqualTo(1);
 
-    Job untouched = timer(engine, handoff, "Event_StillUntouched");
+    Job untouched = timer(engine, handoff, SalesHandoffProcess.Elements.STILL_UNTOUCHED);
     ClockUtil.setCurrentTime(untouched.getDuedate());
     execute(untouched);
 
@@ -252,9 +254,9 @@ class SalesHandoffTest {
   }
 
   private ProcessInstance routed(String lead) {
-    ProcessInstance handoff = running(engine, "sales-handoff", lead);
+    ProcessInstance handoff = running(engine, SalesHandoffProcess.KEY, lead);
     assertThat(handoff).as("the journey hands the lead over, under its id").isNotNull();
-    execute(job("Activity_RouteToSales", handoff));
+    execute(job(SalesHandoffProcess.Elements.ROUTE_TO_SALES, handoff));
     return handoff;
   }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,7 +31,7 @@ class SalesRoutingTest {
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
   @Autowired HistoryService history;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   SalesTaskFixture fixture;
 
   @BeforeEach
@@ -91,7 +91,7 @@ class SalesRoutingTest {
   @Test
   void openTasksOfPhoneALeadCountAsWorkloadToo() {
     levelOpenTasks(List.of("eva", "sam"));
-    fixture.task(SalesRouting.PHONE_A_LEAD, "salesEurope", "sam", null);
+    fixture.task(PhoneALeadProcess.KEY, "salesEurope", "sam", null);
 
     assertThat(routing.route(fixture.lead("FR", null, null)).rep()).isEqualTo("eva");
   }
@@ -100,7 +100,7 @@ class SalesRoutingTest {
   void withEqualWorkloadsTheRepWithFewerHandOffsSoFarGetsTheLead() {
     levelOpenTasks(List.of("eva", "sam"));
     while (handOffsReceived("sam") <= handOffsReceived("eva")) {
-      tasks.complete(fixture.task(SalesRouting.SALES_HANDOFF, "salesEurope", "sam", null).getId());
+      tasks.complete(fixture.task(SalesHandoffProcess.KEY, "salesEurope", "sam", null).getId());
     }
 
     Assignment assignment = routing.route(fixture.lead("GB", null, null));
@@ -150,12 +150,12 @@ class SalesRoutingTest {
     long most = reps.stream().mapToLong(fixture::openTasks).max().orElse(0);
     for (String rep : reps) {
       for (long open = fixture.openTasks(rep); open < most; open++) {
-        fixture.task(SalesRouting.SALES_HANDOFF, "salesEurope", rep, null);
+        fixture.task(SalesHandoffProcess.KEY, "salesEurope", rep, null);
       }
     }
   }
 
   private long handOffsReceived(String rep) {
-    return history.createHistoricTaskInstanceQuery().taskAssignee(rep).processDefinitionKey(SalesRouting.SALES_HANDOFF).count();
+    return history.createHistoricTaskInstanceQuery().taskAssignee(rep).processDefinitionKey(SalesHandoffProcess.KEY).count();
   }
 }

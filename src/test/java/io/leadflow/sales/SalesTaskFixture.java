@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.Api;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -28,11 +28,11 @@ final class SalesTaskFixture {
   private final RepositoryService repository;
   private final RuntimeService runtime;
   private final TaskService tasks;
-  private final LeadRepository leads;
+  private final Leads leads;
   private final Api marketing;
   private final List<String> deployments = new ArrayList<>();
 
-  SalesTaskFixture(RepositoryService repository, RuntimeService runtime, TaskService tasks, LeadRepository leads,
+  SalesTaskFixture(RepositoryService repository, RuntimeService runtime, TaskService tasks, Leads leads,
       Api marketing) {
     this.repository = repository;
     this.runtime = runtime;
@@ -59,8 +59,8 @@ final class SalesTaskFixture {
   SalesTaskFixture deploy() {
     deployments.add(repository.createDeployment()
         .name("sales-routing-test")
-        .addModelInstance("sales-handoff-test.bpmn", process(SalesRouting.SALES_HANDOFF))
-        .addModelInstance("phone-a-lead-test.bpmn", process(SalesRouting.PHONE_A_LEAD))
+        .addModelInstance("sales-handoff-test.bpmn", process(SalesHandoffProcess.KEY))
+        .addModelInstance("phone-a-lead-test.bpmn", process(PhoneALeadProcess.KEY))
         .deploy()
         .getId());
     return this;
@@ -81,12 +81,12 @@ final class SalesTaskFixture {
 
   /** The hand-off task the assignment says. */
   Task handOff(Assignment assignment) {
-    return task(SalesRouting.SALES_HANDOFF, assignment.team(), assignment.rep(), null);
+    return task(SalesHandoffProcess.KEY, assignment.team(), assignment.rep(), null);
   }
 
   long openTasks(String rep) {
     return tasks.createTaskQuery().taskAssignee(rep)
-        .processDefinitionKeyIn(SalesRouting.SALES_HANDOFF, SalesRouting.PHONE_A_LEAD).count();
+        .processDefinitionKeyIn(SalesHandoffProcess.KEY, PhoneALeadProcess.KEY).count();
   }
 
   /** A lead captured through the API, as stored. */
@@ -96,7 +96,7 @@ final class SalesTaskFixture {
         .formatted("routing-" + UUID.randomUUID() + "@example.com", UUID.randomUUID(), json(country), json(industry),
             companySize));
     assertThat(response.status()).as(response.toString()).isEqualTo(201);
-    return leads.findById(response.json().get("id").asText()).orElseThrow();
+    return leads.find(response.json().get("id").asText()).orElseThrow();
   }
 
   private static String json(String value) {

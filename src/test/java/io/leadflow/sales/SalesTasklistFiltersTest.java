@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -45,7 +45,7 @@ class SalesTasklistFiltersTest {
   @Autowired RepositoryService repository;
   @Autowired RuntimeService runtime;
   @Autowired TaskService tasks;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
   SalesTaskFixture fixture;
   Api anonymous;
 
@@ -89,8 +89,8 @@ class SalesTasklistFiltersTest {
 
   @Test
   void aRepSeesTheHandOffsOfHisTeamOnly() {
-    Task europe = fixture.task(SalesRouting.SALES_HANDOFF, "salesEurope", null, null);
-    Task americas = fixture.task(SalesRouting.SALES_HANDOFF, "salesAmericas", null, null);
+    Task europe = fixture.task(SalesHandoffProcess.KEY, "salesEurope", null, null);
+    Task americas = fixture.task(SalesHandoffProcess.KEY, "salesAmericas", null, null);
 
     assertThat(taskIds("sam", MY_TEAMS_LEADS)).contains(europe.getId()).doesNotContain(americas.getId());
     assertThat(taskIds("ana", MY_TEAMS_LEADS)).contains(americas.getId()).doesNotContain(europe.getId());
@@ -98,7 +98,7 @@ class SalesTasklistFiltersTest {
 
   @Test
   void aClaimedHandOffStaysInTheTeamsList() {
-    Task claimed = fixture.task(SalesRouting.SALES_HANDOFF, "salesEurope", "eva", null);
+    Task claimed = fixture.task(SalesHandoffProcess.KEY, "salesEurope", "eva", null);
 
     assertThat(taskIds("eva", MY_TEAMS_LEADS)).contains(claimed.getId());
     assertThat(taskIds("sam", MY_TEAMS_LEADS)).as("the team sees who has it").contains(claimed.getId());
@@ -106,9 +106,9 @@ class SalesTasklistFiltersTest {
 
   @Test
   void callsToMakeListsPhoneALeadTasksOfTheRepsTeam() {
-    Task call = fixture.task(SalesRouting.PHONE_A_LEAD, "salesEurope", null, null);
-    Task otherTeamsCall = fixture.task(SalesRouting.PHONE_A_LEAD, "salesApac", null, null);
-    Task handOff = fixture.task(SalesRouting.SALES_HANDOFF, "salesEurope", null, null);
+    Task call = fixture.task(PhoneALeadProcess.KEY, "salesEurope", null, null);
+    Task otherTeamsCall = fixture.task(PhoneALeadProcess.KEY, "salesApac", null, null);
+    Task handOff = fixture.task(SalesHandoffProcess.KEY, "salesEurope", null, null);
 
     assertThat(taskIds("sam", CALLS_TO_MAKE)).contains(call.getId()).doesNotContain(otherTeamsCall.getId(), handOff.getId());
     assertThat(taskIds("sam", MY_TEAMS_LEADS)).doesNotContain(call.getId());
@@ -118,9 +118,9 @@ class SalesTasklistFiltersTest {
   void overdueFollowUpsAreTheHandOffsPastTheirDueDate() {
     Date yesterday = Date.from(Instant.now().minus(1, ChronoUnit.DAYS));
     Date tomorrow = Date.from(Instant.now().plus(1, ChronoUnit.DAYS));
-    Task overdue = fixture.task(SalesRouting.SALES_HANDOFF, "salesEurope", null, yesterday);
-    Task due = fixture.task(SalesRouting.SALES_HANDOFF, "salesEurope", null, tomorrow);
-    Task otherTeamsOverdue = fixture.task(SalesRouting.SALES_HANDOFF, "salesAmericas", null, yesterday);
+    Task overdue = fixture.task(SalesHandoffProcess.KEY, "salesEurope", null, yesterday);
+    Task due = fixture.task(SalesHandoffProcess.KEY, "salesEurope", null, tomorrow);
+    Task otherTeamsOverdue = fixture.task(SalesHandoffProcess.KEY, "salesAmericas", null, yesterday);
 
     assertThat(taskIds("sam", OVERDUE_FOLLOW_UPS)).contains(overdue.getId()).doesNotContain(due.getId(), otherTeamsOverdue.getId());
     assertThat(taskIds("max", OVERDUE_FOLLOW_UPS)).as("managers see every team's")

@@ -1,12 +1,13 @@
 package io.leadflow.scoring;
 
+import io.leadflow.journey.LeadNurturingProcess;
 import static io.leadflow.scoring.ScoringFixture.assertLedgerExplainsScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
-import io.leadflow.lead.LeadRepository;
+import io.leadflow.lead.Leads;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +30,7 @@ class LeadScoringTest {
   @LocalServerPort int port;
   @Autowired ScoringDecisions decisions;
   @Autowired ProcessEngine engine;
-  @Autowired LeadRepository leads;
+  @Autowired Leads leads;
 
   Api marketing;
   ScoringFixture given;
@@ -217,7 +218,7 @@ class LeadScoringTest {
 
   private ProcessInstance journeyOf(String leadId) {
     return engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("lead-nurturing").processInstanceBusinessKey(leadId).singleResult();
+        .processDefinitionKey(LeadNurturingProcess.KEY).processInstanceBusinessKey(leadId).singleResult();
   }
 
   static List<JsonNode> entriesOf(JsonNode score, String dimension) {

@@ -158,10 +158,10 @@ class ScoreRecalculationTest {
   /** What the job executor does at 02:00: the timer starts a run, whose batches are jobs too. */
   private void runTheNightlyRecalculation() {
     Job timer = engine.getManagementService().createJobQuery()
-        .processDefinitionKey("score-recalculation").timers().singleResult();
+        .processDefinitionKey(ScoreRecalculationProcess.KEY).timers().singleResult();
     execute(timer);
     ProcessInstance run = engine.getRuntimeService().createProcessInstanceQuery()
-        .processDefinitionKey("score-recalculation").variableValueEquals("cause", "DECAY").active().singleResult();
+        .processDefinitionKey(ScoreRecalculationProcess.KEY).variableValueEquals("cause", "DECAY").active().singleResult();
     runToTheEnd(run);
   }
 
@@ -170,7 +170,7 @@ class ScoreRecalculationTest {
         .processInstanceId(run.getId()).count() > 0; batch++) {
       execute(job(run));
     }
-    assertThat(run).hasPassed("EndEvent_ScoresRecalculated").isEnded();
+    assertThat(run).hasPassed(ScoreRecalculationProcess.Elements.END_SCORES_RECALCULATED).isEnded();
   }
 
   private HttpResponse<String> deployEngagementRules(String dmn) {

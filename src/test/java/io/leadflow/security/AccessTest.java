@@ -1,5 +1,6 @@
 package io.leadflow.security;
 
+import io.leadflow.journey.LeadNurturingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.Api;
@@ -81,7 +82,7 @@ class AccessTest {
 
     Api.Response designer = anonymous.as("mia", "demo").get("/engine-rest/process-definition?key=lead-nurturing");
     assertThat(designer.status()).isEqualTo(200);
-    assertThat(designer.json().findValuesAsText("key")).contains("lead-nurturing");
+    assertThat(designer.json().findValuesAsText("key")).contains(LeadNurturingProcess.KEY);
 
     Api manager = anonymous.as("max", "demo");
     Api.Response journeys = manager.get("/engine-rest/process-instance?processDefinitionKey=lead-nurturing&maxResults=1");

@@ -1,0 +1,91 @@
+package io.leadflow.journey;
+
+/**
+ * The contract of {@code bpmn/lead-nurturing.bpmn}, the lead's nurturing journey: its key, the
+ * element ids, messages, error and variables that Java and tests name. Nothing else types them.
+ * The business key of a journey is its lead's id.
+ */
+public final class LeadNurturingProcess {
+
+  public static final String KEY = "lead-nurturing";
+
+  private LeadNurturingProcess() {}
+
+  /** Element ids (of those the code or tests refer to). */
+  public static final class Elements {
+    public static final String START = "StartEvent_LeadCaptured";
+    public static final String NURTURING = "SubProcess_Nurturing";
+    public static final String SEND_WELCOME = "Activity_SendWelcome";
+    public static final String GATEWAY_ENTER_NURTURING = "Gateway_EnterNurturing";
+    public static final String WAIT_TOFU = "Gateway_WaitTofu";
+    public static final String WAIT_MOFU = "Gateway_WaitMofu";
+    public static final String WAIT_BOFU = "Gateway_WaitBofu";
+    public static final String WAIT_KEEP_WARM = "Gateway_WaitKeepWarm";
+    public static final String WAIT_LOYALTY = "Gateway_WaitLoyalty";
+    public static final String TOFU_SEND_DUE = "Event_TofuSendDue";
+    public static final String MOFU_SEND_DUE = "Event_MofuSendDue";
+    public static final String BOFU_SEND_DUE = "Event_BofuSendDue";
+    public static final String KEEP_WARM_SEND_DUE = "Event_KeepWarmSendDue";
+    public static final String LOYALTY_SEND_DUE = "Event_LoyaltySendDue";
+    public static final String SEND_NEXT_CONTENT = "Activity_SendNextContent";
+    public static final String MOVE_TO_KEEP_WARM = "Activity_MoveToKeepWarm";
+    public static final String JOURNEY_TOO_LONG = "Event_JourneyTooLong";
+    /** "Sales has the lead": the journey sends nothing and waits for sales' verdict. */
+    public static final String SALES_HAS_THE_LEAD = "Gateway_SalesHasTheLead";
+    public static final String WELCOME_CUSTOMER = "Activity_WelcomeCustomer";
+    public static final String END_READY_FOR_SALES = "EndEvent_ReadyForSales";
+    public static final String END_UNSUBSCRIBED = "EndEvent_Unsubscribed";
+    public static final String END_EMAIL_UNDELIVERABLE = "EndEvent_EmailUndeliverable";
+    public static final String END_DISQUALIFIED = "EndEvent_Disqualified";
+    public static final String END_NOT_CONTACTABLE = "EndEvent_NotContactable";
+    public static final String END_JOURNEY_TOO_LONG = "EndEvent_JourneyTooLong";
+    public static final String END_DISQUALIFIED_BY_SALES = "EndEvent_DisqualifiedBySales";
+
+    private Elements() {}
+  }
+
+  /** Messages the journey waits for; the lead's lifecycle events are translated into them ({@code JourneySignals}). */
+  public static final class Messages {
+    /** The lead is ready for sales: the journey stops sending (boundary of "Nurture until ready"). */
+    public static final String LEAD_QUALIFIED = "LeadQualified";
+    public static final String STAGE_CHANGED = "StageChanged";
+    public static final String LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
+    public static final String LEAD_DISQUALIFIED = "LeadDisqualified";
+    public static final String EMAIL_BOUNCED = "EmailBounced";
+    public static final String LEAD_WON = "LeadWon";
+    /** Sales sent the lead back, not ready: nurture again. */
+    public static final String LEAD_RETURNED_TO_NURTURING = "LeadReturnedToNurturing";
+
+    private Messages() {}
+  }
+
+  /** The BPMN error "Lead may not be contacted", thrown by a send when nothing may be emailed to the lead. */
+  public static final String ERROR_NOT_CONTACTABLE = "LeadNotContactable";
+
+  /**
+   * The journey's variables. Ids and plain values only (no entities); personal data stays in
+   * Leadflow's tables. Managers see and search them in Cockpit.
+   */
+  public static final class Variables {
+    public static final String LEAD_ID = "leadId";
+    public static final String COMPANY = "company";
+    public static final String CAMPAIGN = "campaign";
+    /** The funnel stage (TOFU, MOFU, BOFU, KEEP_WARM, LOYALTY): "Which stage?" branches on it. */
+    public static final String STAGE = "stage";
+    /** The lead's status: "Which stage?" ends nurturing when it is ready for sales. */
+    public static final String STATUS = "status";
+    public static final String SCORE = "score";
+    public static final String RATING = "rating";
+    /** Whether the welcome is still to be sent ("Welcome due?"). */
+    public static final String WELCOME_DUE = "welcomeDue";
+    /** Sends so far (the welcome included). */
+    public static final String SENDS_SO_FAR = "sendsSoFar";
+    /** The id of the last content sent. */
+    public static final String LAST_CONTENT = "lastContent";
+    public static final String LAST_SENT_AT = "lastSentAt";
+    /** Whether the last "Send next content" found content for the stage ("Content left?"). */
+    public static final String CONTENT_LEFT = "contentLeft";
+
+    private Variables() {}
+  }
+}

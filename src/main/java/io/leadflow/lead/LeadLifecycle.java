@@ -1,0 +1,160 @@
+package io.leadflow.lead;
+
+import io.leadflow.api.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one door through which a lead's status, stage and scores change. Each change that moves
+ * status or stage is recorded as a transition (its time and cause: {@code GET
+ * /api/leads/{id}/history}, the funnel reports) and published as a {@link LeadStateChanged} in the
+ * same transaction, so the journey is told and, when the lead becomes ready for sales, the
+ * hand-off starts. A change that moves nothing records and publishes nothing.
+ *
+ * <p>Methods that take a lead id lock its row ({@code select ... for update}) first; methods that
+ * take a {@link Lead} expect the caller to hold it locked in the current transaction ({@link
+ * Leads#lock}, {@link Leads#lockAll}), as intake and scoring do. Every method needs a transaction.
+ *
+ * <p>Causes, as recorded: {@code CAPTURED}, {@code INTERACTION:<type>}, {@code PROFILE}, {@code
+ * RESCORE}, {@code DECAY} (scoring); {@code CONTENT_USED_UP} (journey); {@code HANDED_TO_SALES},
+ * {@code SALES_NOT_READY}, {@code OPPORTUNITY}, {@code WON}, {@code DISQUALIFIED_BY_SALES},
+ * {@code QUALIFIED_BY_PHONE}, {@code DISQUALIFIED_BY_PHONE} (sales); {@code UNSUBSCRIBED}.
+ */
+@Service
+public class LeadLifecycle {
+
+  public static final String CAPTURED = "CAPTURED";
+  public static final String CONTENT_USED_UP = "CONTENT_USED_UP";
+  public static final String HANDED_TO_SALES = "HANDED_TO_SALES";
+  public static final String SALES_NOT_READY = "SALES_NOT_READY";
+  public static final String OPPORTUNITY = "OPPORTUNITY";
+  public static final String WON = "WON";
+  public static final String QUALIFIED_BY_PHONE = "QUALIFIED_BY_PHONE";
+  public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
+
+  private final LeadRepository leads;
+  private final LeadTransitionRepository transitions;
+  private final ApplicationEventPublisher events;
+  private final Clock clock;
+
+  LeadLifecycle(LeadRepository leads, LeadTransitionRepository transitions, ApplicationEventPublisher events, Clock clock) {
+    this.leads = leads;
+    this.transitions = transitions;
+    this.events = events;
+    this.clock = clock;
+  }
+
+  /** A new lead, just stored: its first transition (NURTURING, TOFU), published like any other. */
+  void captured(Lead lead) {
+    record(lead, null, null, CAPTURED, clock.instant());
+  }
+
+  /** New score totals per dimension (the sums of the lead's score ledger); status and stage stay. */
+  public void scored(Lead lead, int fit, int engagement, int social) {
+    lead.scored(fit, engagement, social, clock.instant());
+  }
+
+  /**
+   * What the rating and qualification decisions say of the (locked) lead. Status and stage follow
+   * only while marketing nurtures it (see {@link Lead} for the rules: a hold from sales, the
+   * keep-warm stage, an unsubscribed lead that asks for sales).
+   *
+   * @param qualification NURTURE, MARKETING_QUALIFIED or SALES_QUALIFIED
+   * @param cause {@code INTERACTION:<type>}, {@code PROFILE}, {@code RESCORE} or {@code DECAY}
+   */
+  public void qualified(Lead lead, String rating, String qualification, FunnelStage scoredStage, String cause) {
+    change(lead, cause, it -> it.qualified(rating, qualification, scoredStage, clock.instant()));
+  }
+
+  /** The (locked) lead withdrew its consent: nothing is ever emailed to it again. */
+  public void unsubscribed(Lead lead) {
+    change(lead, UNSUBSCRIBED, it -> it.unsubscribed(clock.instant()));
+  }
+
+  /**
+   * The (locked) lead's address bounced for good: nothing can be emailed to it. Not a status:
+   * published as {@link LeadEmailBounced} the first time only.
+   */
+  public void emailBounced(Lead lead) {
+    if (lead.emailBounced(clock.instant())) {
+      events.publishEvent(new LeadEmailBounced(lead));
+    }
+  }
+
+  /** Its stage's content is used up: kept warm with occasional content until its behaviour moves it. */
+  public Lead keptWarm(String leadId) {
+    return change(leadId, CONTENT_USED_UP, it -> it.keptWarm(clock.instant()));
+  }
+
+  /** Routed to a salesperson: the score no longer moves its status. */
+  public Lead handedToSales(String leadId) {
+    return change(leadId, HANDED_TO_SALES, it -> it.handedToSales(clock.instant()));
+  }
+
+  /**
+   * Sales sent it back, not ready: nurtured again at the stage its score says, and not handed over
+   * again before {@code notBefore} (null: whenever it qualifies).
+   */
+  public Lead returnedToNurturing(String leadId, Instant notBefore) {
+    return change(leadId, SALES_NOT_READY, it -> it.backToNurturing(clock.instant(), notBefore));
+  }
+
+  /** Someone phoned it and qualified it: sales-qualified at once, whatever its score. */
+  public Lead qualifiedByPhone(String leadId) {
+    return change(leadId, QUALIFIED_BY_PHONE, it -> it.qualifiedByPhone(clock.instant()));
+  }
+
+  /** Sales sees a real opportunity in it (the CRM has it). */
+  public Lead becameOpportunity(String leadId) {
+    return change(leadId, OPPORTUNITY, it -> it.becameOpportunity(clock.instant()));
+  }
+
+  /**
+   * The sale happened: a customer in the loyalty stage. Recording it twice changes nothing.
+   *
+   * @throws NotFound when there is no such lead
+   */
+  public Lead won(String leadId) {
+    return change(leadId, WON, it -> it.won(clock.instant()));
+  }
+
+  /**
+   * Not a lead for us: nothing more is sent.
+   *
+   * @param cause {@code DISQUALIFIED_BY_SALES} or {@code DISQUALIFIED_BY_PHONE}
+   */
+  public Lead disqualified(String leadId, String cause) {
+    return change(leadId, cause, it -> it.disqualified(clock.instant()));
+  }
+
+  /** The lead's transitions, oldest first. */
+  public java.util.List<LeadTransitionView> history(String leadId) {
+    return transitions.findByLeadIdOrderBySeqNoAsc(leadId).stream().map(LeadTransitionView::of).toList();
+  }
+
+  private Lead change(String leadId, String cause, Consumer<Lead> change) {
+    Lead lead = leads.lockById(leadId).orElseThrow(() -> new NotFound("lead", leadId));
+    change(lead, cause, change);
+    return lead;
+  }
+
+  private void change(Lead lead, String cause, Consumer<Lead> change) {
+    LeadStatus status = lead.getStatus();
+    FunnelStage stage = lead.getStage();
+    change.accept(lead);
+    if (lead.getStatus() != status || lead.getStage() != stage) {
+      record(lead, status, stage, cause, clock.instant());
+    }
+  }
+
+  private void record(Lead lead, LeadStatus status, FunnelStage stage, String cause, Instant at) {
+    if (lead.getStatus() != status) {
+      lead.statusSince(at);
+    }
+    transitions.save(new LeadTransition(lead, status, stage, cause, at));
+    events.publishEvent(new LeadStateChanged(lead, status, stage, cause));
+  }
+}
