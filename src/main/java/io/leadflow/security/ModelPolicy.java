@@ -24,6 +24,8 @@ import org.w3c.dom.Node;
 final class ModelPolicy {
 
   static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+  /** The engine still reads Activiti's namespace as Camunda's (activiti:class and so on). */
+  static final String ACTIVITI_NS = "http://activiti.org/bpmn";
   static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
   /** BPMN's own default for definitions' expressionLanguage; Camunda ignores it either way. */
   private static final String BPMN_DEFAULT_EXPRESSION_LANGUAGE = "http://www.w3.org/1999/XPath";
@@ -84,11 +86,11 @@ final class ModelPolicy {
   private void visit(String resource, Element element, boolean dmn, List<Refusal> refusals) {
     String local = element.getLocalName();
     String ns = element.getNamespaceURI();
-    if (!dmn && BPMN_NS.equals(ns) && local.equals("scriptTask")) {
+    if (!dmn && local.equals("scriptTask")) {
       refuse(refusals, resource, element, "script tasks are not allowed: scripts run with the engine's rights. "
           + "Use a service task with one of Leadflow's delegates (camunda:delegateExpression)");
-    }
-    if (CAMUNDA_NS.equals(ns) && local.equals("script")) {
+    } else if (!dmn && local.equals("script") && !(BPMN_NS.equals(ns) && element.getParentNode() instanceof Element parent
+        && "scriptTask".equals(parent.getLocalName()))) {
       refuse(refusals, resource, element, "scripts (camunda:script) are not allowed: they run with the engine's rights");
     }
     NamedNodeMap attributes = element.getAttributes();
@@ -122,10 +124,11 @@ final class ModelPolicy {
       }
       return;
     }
-    if (CAMUNDA_NS.equals(attribute.getNamespaceURI()) && CLASS_ATTRIBUTES.contains(name)) {
+    // in any namespace: camunda:, activiti: (which the engine reads the same) or none
+    if (CLASS_ATTRIBUTES.contains(name)) {
       refuse(refusals, resource, element, "camunda:" + name + "=\"" + value + "\" is not allowed: a model may not "
           + "load Java classes. Use one of Leadflow's delegates with camunda:delegateExpression=\"${...}\"");
-    } else if (CAMUNDA_NS.equals(attribute.getNamespaceURI()) && name.equals("resource")) {
+    } else if (name.equals("resource")) {
       refuse(refusals, resource, element, "camunda:resource=\"" + value + "\" is not allowed: scripts from resources run "
           + "with the engine's rights");
     } else if (name.equals("scriptFormat") || name.equals("language")) {
@@ -157,7 +160,8 @@ final class ModelPolicy {
   }
 
   private static String prefixed(Element element) {
-    return (CAMUNDA_NS.equals(element.getNamespaceURI()) ? "camunda:" : "") + element.getLocalName();
+    String ns = element.getNamespaceURI();
+    return (CAMUNDA_NS.equals(ns) || ACTIVITI_NS.equals(ns) ? "camunda:" : "") + element.getLocalName();
   }
 
   private static String ownText(Element element) {

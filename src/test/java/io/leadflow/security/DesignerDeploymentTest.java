@@ -95,6 +95,10 @@ class DesignerDeploymentTest {
         Arguments.of("a Java class", "designer-class.bpmn", process("designer-class",
             "<bpmn:serviceTask id=\"run\" camunda:class=\"io.leadflow.security.Anything\" />"),
             "serviceTask 'run': camunda:class=\"io.leadflow.security.Anything\" is not allowed"),
+        Arguments.of("a Java class in Activiti's namespace, which the engine still reads", "designer-activiti.bpmn",
+            process("designer-activiti", "<bpmn:serviceTask id=\"run\" xmlns:activiti=\"http://activiti.org/bpmn\" "
+                + "activiti:class=\"io.leadflow.security.Anything\" />"),
+            "serviceTask 'run': camunda:class=\"io.leadflow.security.Anything\" is not allowed"),
         Arguments.of("a script condition", "designer-condition.bpmn", process("designer-condition",
             "<bpmn:task id=\"run\" /><bpmn:sequenceFlow id=\"flow\" sourceRef=\"run\" targetRef=\"run\">"
                 + "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">true</bpmn:conditionExpression>"
