@@ -15,9 +15,15 @@ public final class ModelerDeploy {
 
   public static HttpResponse<String> deploy(int port, String user, String password, String deploymentName,
       String fileName, String content) {
+    return deploy(port, user, password, deploymentName, fileName, content, true);
+  }
+
+  /** With deploy-changed-only false, an unchanged file is deployed again (and checked again) as a new version. */
+  public static HttpResponse<String> deploy(int port, String user, String password, String deploymentName,
+      String fileName, String content, boolean deployChangedOnly) {
     String boundary = "leadflow-" + System.nanoTime();
     String body = part(boundary, "deployment-name", deploymentName)
-        + part(boundary, "deploy-changed-only", "true")
+        + part(boundary, "deploy-changed-only", String.valueOf(deployChangedOnly))
         + "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"data\"; filename=\"" + fileName + "\"\r\n"
         + "Content-Type: application/octet-stream\r\n\r\n" + content + "\r\n"

@@ -340,7 +340,7 @@ class ContentApiTest {
 
     assertThat(marketing.get("/api/content").status()).isEqualTo(200);
     assertThat(marketing.get("/api/content/welcome").status()).isEqualTo(200);
-    assertThat(anonymous.as("admin", "admin").get("/api/content/welcome").status()).isEqualTo(200);
+    assertThat(anonymous.as("admin", "test-admin-password").get("/api/content/welcome").status()).isEqualTo(200);
   }
 
   /** A valid item with only the required fields (and no id when {@code id} is null). */

@@ -70,7 +70,7 @@ class AccessTest {
   }
 
   @ParameterizedTest(name = "{0} may use the lead API")
-  @CsvSource({"mia, demo", "crm, demo", "admin, admin"})
+  @CsvSource({"mia, demo", "crm, demo", "admin, test-admin-password"})
   void marketingIntegrationsAndAdministratorsUseTheLeadApi(String user, String password) {
     assertThat(anonymous.as(user, password).get("/api/leads?size=1").status()).isEqualTo(200);
   }
@@ -116,7 +116,7 @@ class AccessTest {
     assertThat(health.json().get("status").asText()).isEqualTo("UP");
     assertThat(anonymous.get("/actuator/metrics").status()).isEqualTo(401);
     assertThat(anonymous.as("mia", "demo").get("/actuator/metrics").status()).isEqualTo(403);
-    assertThat(anonymous.as("admin", "admin").get("/actuator/metrics").status()).isEqualTo(200);
+    assertThat(anonymous.as("admin", "test-admin-password").get("/actuator/metrics").status()).isEqualTo(200);
   }
 
   @ParameterizedTest(name = "{0} logs into {2}: {3}")
@@ -132,9 +132,9 @@ class AccessTest {
     "mia,   demo,  admin,    403",
     "crm,   demo,  tasklist, 403",
     "crm,   demo,  cockpit,  403",
-    "admin, admin, admin,    200",
-    "admin, admin, cockpit,  200",
-    "admin, admin, tasklist, 200",
+    "admin, test-admin-password, admin,    200",
+    "admin, test-admin-password, cockpit,  200",
+    "admin, test-admin-password, tasklist, 200",
     "eve,   wrong, tasklist, 401",
   })
   void eachGroupReachesExactlyTheWebappsItShould(String user, String password, String app, int expected)
