@@ -2,8 +2,8 @@ package io.leadflow.sales;
 
 import io.leadflow.LeadflowProperties;
 import io.leadflow.lead.Lead;
-import io.leadflow.scoring.DecisionOutcome;
-import io.leadflow.scoring.ScoringDecisions;
+import io.leadflow.decision.DecisionOutcome;
+import io.leadflow.decision.DeployedDecisions;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -33,13 +33,13 @@ public class SalesRouting {
   /** The decision that picks the team. */
   public static final String DECISION = "sales-routing";
 
-  private final ScoringDecisions decisions;
+  private final DeployedDecisions decisions;
   private final IdentityService identity;
   private final TaskService tasks;
   private final HistoryService history;
   private final Set<String> teams;
 
-  SalesRouting(ScoringDecisions decisions, IdentityService identity, TaskService tasks, HistoryService history,
+  SalesRouting(DeployedDecisions decisions, IdentityService identity, TaskService tasks, HistoryService history,
       LeadflowProperties properties) {
     this.decisions = decisions;
     this.identity = identity;

@@ -6,6 +6,8 @@ import static io.leadflow.scoring.ScoringKeys.POINTS;
 import static io.leadflow.scoring.ScoringKeys.PROFILE;
 import static io.leadflow.scoring.ScoringKeys.SOCIAL;
 
+import io.leadflow.decision.DecisionOutcome;
+import io.leadflow.decision.DeployedDecisions;
 import io.leadflow.interaction.Interaction;
 import io.leadflow.lead.Lead;
 import java.time.Instant;
@@ -22,10 +24,10 @@ import org.springframework.stereotype.Component;
 @Component
 class LeadScorer {
 
-  private final ScoringDecisions decisions;
+  private final DeployedDecisions decisions;
   private final DecayPolicy decay;
 
-  LeadScorer(ScoringDecisions decisions, DecayPolicy decay) {
+  LeadScorer(DeployedDecisions decisions, DecayPolicy decay) {
     this.decisions = decisions;
     this.decay = decay;
   }

@@ -1,5 +1,7 @@
 package io.leadflow.scoring;
 
+import io.leadflow.decision.DecisionOutcome;
+import io.leadflow.decision.DeployedDecisions;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
 import java.util.HashMap;
@@ -10,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 class Qualification {
 
-  private final ScoringDecisions decisions;
+  private final DeployedDecisions decisions;
 
-  Qualification(ScoringDecisions decisions) {
+  Qualification(DeployedDecisions decisions) {
     this.decisions = decisions;
   }
 

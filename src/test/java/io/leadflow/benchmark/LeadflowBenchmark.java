@@ -1,12 +1,12 @@
 package io.leadflow.benchmark;
 
-import io.leadflow.journey.LeadNurturingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
-import io.leadflow.scoring.ScoringDecisions;
+import io.leadflow.decision.DeployedDecisions;
+import io.leadflow.journey.LeadNurturingProcess;
 import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -84,7 +84,7 @@ class LeadflowBenchmark {
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
-  @Autowired ScoringDecisions scoringDecisions;
+  @Autowired DeployedDecisions scoringDecisions;
   @Autowired JdbcTemplate jdbc;
   @Autowired DataSource dataSource;
   @Autowired CamundaBpmProperties camunda;

@@ -1,6 +1,5 @@
 package io.leadflow.browser;
 
-import io.leadflow.sales.SalesHandoffProcess;
 import static io.leadflow.journey.Journeys.running;
 import static io.leadflow.journey.Journeys.welcomed;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.lead.Leads;
+import io.leadflow.sales.SalesHandoffProcess;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;

@@ -1,6 +1,5 @@
 package io.leadflow.intake;
 
-import io.leadflow.journey.LeadNurturingProcess;
 import static io.leadflow.journey.Journeys.welcomed;
 import static io.leadflow.scoring.ScoringFixture.assertLedgerExplainsScore;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,6 +20,7 @@ import io.leadflow.LeadflowTest;
 import io.leadflow.interaction.Interaction;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.interaction.InteractionType;
+import io.leadflow.journey.LeadNurturingProcess;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

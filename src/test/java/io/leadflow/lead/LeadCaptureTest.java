@@ -1,6 +1,5 @@
 package io.leadflow.lead;
 
-import io.leadflow.journey.LeadNurturingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -9,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
+import io.leadflow.journey.LeadNurturingProcess;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.ProcessEngine;

@@ -1,6 +1,5 @@
 package io.leadflow.sales;
 
-import io.leadflow.journey.LeadNurturingProcess;
 import static io.leadflow.journey.Journeys.journeyOf;
 import static io.leadflow.journey.Journeys.running;
 import static io.leadflow.journey.Journeys.timer;
@@ -16,6 +15,7 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import com.sun.net.httpserver.HttpServer;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
+import io.leadflow.journey.LeadNurturingProcess;
 import io.leadflow.lead.Leads;
 import java.io.IOException;
 import java.net.InetSocketAddress;

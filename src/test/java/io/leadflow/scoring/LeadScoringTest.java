@@ -1,12 +1,13 @@
 package io.leadflow.scoring;
 
-import io.leadflow.journey.LeadNurturingProcess;
 import static io.leadflow.scoring.ScoringFixture.assertLedgerExplainsScore;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
+import io.leadflow.decision.DeployedDecisions;
+import io.leadflow.journey.LeadNurturingProcess;
 import io.leadflow.lead.Leads;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class LeadScoringTest {
 
   @LocalServerPort int port;
-  @Autowired ScoringDecisions decisions;
+  @Autowired DeployedDecisions decisions;
   @Autowired ProcessEngine engine;
   @Autowired Leads leads;
 

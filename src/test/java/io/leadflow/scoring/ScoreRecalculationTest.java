@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.ModelerDeploy;
+import io.leadflow.decision.DeployedDecisions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -38,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class ScoreRecalculationTest {
 
   @LocalServerPort int port;
-  @Autowired ScoringDecisions decisions;
+  @Autowired DeployedDecisions decisions;
   @Autowired ProcessEngine engine;
   @Autowired DecayPolicy decay;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.Api;
+import io.leadflow.decision.DecisionOutcome;
+import io.leadflow.decision.DeployedDecisions;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -12,9 +14,9 @@ import java.util.UUID;
 public final class ScoringFixture {
 
   private final Api marketing;
-  private final ScoringDecisions decisions;
+  private final DeployedDecisions decisions;
 
-  ScoringFixture(Api marketing, ScoringDecisions decisions) {
+  ScoringFixture(Api marketing, DeployedDecisions decisions) {
     this.marketing = marketing;
     this.decisions = decisions;
   }

@@ -1,11 +1,11 @@
 package io.leadflow.security;
 
-import io.leadflow.journey.LeadNurturingProcess;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.ModelerDeploy;
+import io.leadflow.journey.LeadNurturingProcess;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.HttpCookie;

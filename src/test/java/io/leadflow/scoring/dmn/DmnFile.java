@@ -2,7 +2,7 @@ package io.leadflow.scoring.dmn;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.leadflow.scoring.ScoringDmnEngine;
+import io.leadflow.decision.LeadflowDmnEngine;
 import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
@@ -33,7 +33,7 @@ import org.camunda.bpm.model.dmn.instance.Rule;
 
 /**
  * One DMN file of {@code bpmn/}, parsed once by a DMN engine configured as the scoring's own
- * ({@link ScoringDmnEngine}; no Spring, no process engine) whose listeners record, for each
+ * ({@link LeadflowDmnEngine}; no Spring, no process engine) whose listeners record, for each
  * evaluation, which rules of which decision table matched and what the literal expressions
  * returned: what the scoring Java reads into its ledger.
  */
@@ -49,7 +49,7 @@ final class DmnFile {
   private DmnFile(String fileName) {
     file = new File("bpmn", fileName);
     model = Dmn.readModelFromFile(file);
-    engine = ScoringDmnEngine.configuration()
+    engine = LeadflowDmnEngine.configuration()
         .customPostDecisionTableEvaluationListeners(List.of(tableEvents::add))
         .customPostDecisionEvaluationListeners(List.of(decisionEvents::add))
         .buildEngine();

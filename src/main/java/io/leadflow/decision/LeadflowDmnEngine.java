@@ -1,17 +1,17 @@
-package io.leadflow.scoring;
+package io.leadflow.decision;
 
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
 /**
- * How the scoring decisions' DMN engine is configured: Camunda's defaults, with a FEEL engine
+ * How the DMN engine of Leadflow's decisions is configured: Camunda's defaults, with a FEEL engine
  * that does not parse the same expression again on every evaluation ({@link CachingFeelEngine}).
- * {@link ScoringDecisions} builds its engine from this, and so do the rule-by-rule DMN tests, so
+ * {@link DeployedDecisions} builds its engine from this, and so do the rule-by-rule DMN tests, so
  * they test the engine production uses.
  */
-public final class ScoringDmnEngine {
+public final class LeadflowDmnEngine {
 
-  private ScoringDmnEngine() {}
+  private LeadflowDmnEngine() {}
 
   /** A new configuration, to add listeners to and build an engine from. */
   public static DefaultDmnEngineConfiguration configuration() {

@@ -1,4 +1,4 @@
-package io.leadflow.scoring;
+package io.leadflow.decision;
 
 import camundajar.impl.scala.Option;
 import camundajar.impl.scala.collection.immutable.List;

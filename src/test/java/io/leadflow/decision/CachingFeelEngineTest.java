@@ -1,4 +1,4 @@
-package io.leadflow.scoring;
+package io.leadflow.decision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -139,7 +139,7 @@ class CachingFeelEngineTest {
   @Test
   void theScoringDmnEngineUsesIt() {
     DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) ScoringDmnEngine.configuration().buildEngine().getConfiguration();
+        (DefaultDmnEngineConfiguration) LeadflowDmnEngine.configuration().buildEngine().getConfiguration();
 
     assertThat(configuration.getFeelEngine()).isInstanceOf(CachingFeelEngine.class);
   }

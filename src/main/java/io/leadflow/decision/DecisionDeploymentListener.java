@@ -1,4 +1,4 @@
-package io.leadflow.scoring;
+package io.leadflow.decision;
 
 import java.util.ArrayList;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -10,7 +10,7 @@ import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaCon
 import org.springframework.stereotype.Component;
 
 /**
- * Tells {@link ScoringDecisions} when a deployment with DMN has committed (Camunda Modeler's
+ * Tells {@link DeployedDecisions} when a deployment with DMN has committed (Camunda Modeler's
  * deploy button, or start-up), so new interactions are scored by the new version at once.
  */
 @Component

@@ -1,4 +1,4 @@
-package io.leadflow.scoring;
+package io.leadflow.decision;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -31,15 +31,16 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * The scoring decisions as deployed in the engine (the latest version of each key), parsed once
- * and kept in memory, evaluated by a DMN engine of their own ({@link ScoringDmnEngine}): no
- * decision history is written, because the score ledger is the audit, and nothing is read or
+ * Leadflow's decisions as deployed in the engine (scoring's and sales routing's: the latest version
+ * of each key), parsed once
+ * and kept in memory, evaluated by a DMN engine of their own ({@link LeadflowDmnEngine}): no
+ * decision history is written, because Leadflow records what they decided itself (the score ledger, the routing reason), and nothing is read or
  * parsed again per evaluation, FEEL expressions included. A deployment with decisions that
  * commits here is picked up at once; one made on another node within {@code
  * leadflow.scoring.decision-refresh}.
  */
 @Component
-public class ScoringDecisions {
+public class DeployedDecisions {
 
   private static final ThreadLocal<List<DmnDecisionEvaluationEvent>> EVALUATIONS = new ThreadLocal<>();
 
@@ -49,10 +50,10 @@ public class ScoringDecisions {
   private final Map<String, Deployed> latest = new ConcurrentHashMap<>();
   private volatile long generation = -1;
 
-  ScoringDecisions(RepositoryService repository, DecisionDeployments deployments) {
+  DeployedDecisions(RepositoryService repository, DecisionDeployments deployments) {
     this.repository = repository;
     this.deployments = deployments;
-    this.dmn = ScoringDmnEngine.configuration()
+    this.dmn = LeadflowDmnEngine.configuration()
         .customPostDecisionEvaluationListeners(List.of(new Recorder()))
         .buildEngine();
   }

@@ -1,4 +1,4 @@
-package io.leadflow.scoring;
+package io.leadflow.decision;
 
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.stereotype.Component;

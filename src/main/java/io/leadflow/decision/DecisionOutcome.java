@@ -1,4 +1,4 @@
-package io.leadflow.scoring;
+package io.leadflow.decision;
 
 import java.util.List;
 import java.util.Map;
