@@ -40,6 +40,25 @@ public final class LeadNurturingProcess {
     public static final String END_NOT_CONTACTABLE = "EndEvent_NotContactable";
     public static final String END_JOURNEY_TOO_LONG = "EndEvent_JourneyTooLong";
     public static final String END_DISQUALIFIED_BY_SALES = "EndEvent_DisqualifiedBySales";
+    public static final String GATEWAY_WELCOME_DUE = "Gateway_WelcomeDue";
+    public static final String GATEWAY_WHICH_STAGE = "Gateway_WhichStage";
+    public static final String GATEWAY_CONTENT_LEFT = "Gateway_ContentLeft";
+    /** Boundary events of "Nurture until ready" (SubProcess_Nurturing). */
+    public static final String LEAD_QUALIFIED = "Event_LeadQualified";
+    public static final String LEAD_UNSUBSCRIBED = "Event_LeadUnsubscribed";
+    public static final String EMAIL_BOUNCED = "Event_EmailBounced";
+    public static final String LEAD_DISQUALIFIED = "Event_LeadDisqualified";
+    public static final String LEAD_NOT_CONTACTABLE = "Event_LeadNotContactable";
+    /** Sales' verdicts, caught at "Sales has the lead". */
+    public static final String WON_BY_SALES = "Event_WonBySales";
+    public static final String DISQUALIFIED_BY_SALES = "Event_DisqualifiedBySales";
+    public static final String BACK_FROM_SALES = "Event_BackFromSales";
+    /** "Stage changed" at each stage's wait. */
+    public static final String TOFU_STAGE_CHANGED = "Event_TofuStageChanged";
+    public static final String MOFU_STAGE_CHANGED = "Event_MofuStageChanged";
+    public static final String BOFU_STAGE_CHANGED = "Event_BofuStageChanged";
+    public static final String KEEP_WARM_STAGE_CHANGED = "Event_KeepWarmStageChanged";
+    public static final String LOYALTY_STAGE_CHANGED = "Event_LoyaltyStageChanged";
 
     private Elements() {}
   }
@@ -57,6 +76,21 @@ public final class LeadNurturingProcess {
     public static final String LEAD_RETURNED_TO_NURTURING = "LeadReturnedToNurturing";
 
     private Messages() {}
+  }
+
+  /**
+   * The beans the model's expressions name: delegate expressions ({@code ${sendWelcome}}) and
+   * the helper that its timers ask ({@code ${journeyClock.nextSend(leadId, 'TOFU')}}, {@code
+   * ${journeyClock.maxLength()}}).
+   */
+  public static final class Beans {
+    public static final String SEND_WELCOME = "sendWelcome";
+    public static final String SEND_NEXT_CONTENT = "sendNextContent";
+    public static final String MOVE_TO_KEEP_WARM = "moveToKeepWarm";
+    public static final String NURTURE_AS_CUSTOMER = "nurtureAsCustomer";
+    public static final String JOURNEY_CLOCK = "journeyClock";
+
+    private Beans() {}
   }
 
   /** The BPMN error "Lead may not be contacted", thrown by a send when nothing may be emailed to the lead. */

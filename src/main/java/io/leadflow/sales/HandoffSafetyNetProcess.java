@@ -16,8 +16,17 @@ public final class HandoffSafetyNetProcess {
     public static final String START_HANDOFF = "Activity_StartHandoff";
     public static final String END_HANDOFFS_STARTED = "EndEvent_HandoffsStarted";
     public static final String END_NONE_STRANDED = "EndEvent_NoneStranded";
+    public static final String GATEWAY_ANY_STRANDED = "Gateway_AnyStranded";
 
     private Elements() {}
+  }
+
+  /** The beans the model's delegate expressions name. */
+  public static final class Beans {
+    public static final String FIND_STRANDED_LEADS = "findStrandedLeads";
+    public static final String START_MISSING_HANDOFF = "startMissingHandoff";
+
+    private Beans() {}
   }
 
   public static final class Variables {

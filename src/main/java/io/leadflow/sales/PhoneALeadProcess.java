@@ -9,6 +9,9 @@ public final class PhoneALeadProcess {
 
   public static final String KEY = "phone-a-lead";
 
+  /** The start form's id (forms/phone-a-lead-start.form, camunda:formRef of the start event). */
+  public static final String START_FORM = "phone-a-lead-start";
+
   private PhoneALeadProcess() {}
 
   public static final class Elements {
@@ -18,12 +21,25 @@ public final class PhoneALeadProcess {
     public static final String QUALIFY_BY_PHONE = "Activity_QualifyByPhone";
     public static final String DISQUALIFY_BY_PHONE = "Activity_DisqualifyByPhone";
     public static final String CALL_AGAIN_AT = "Event_CallAgainAt";
+    public static final String GATEWAY_CALL_OUTCOME = "Gateway_CallOutcome";
+    public static final String GATEWAY_AFTER_NOT_INTERESTED = "Gateway_AfterNotInterested";
+    public static final String GATEWAY_ATTEMPTS_LEFT = "Gateway_AttemptsLeft";
     public static final String END_QUALIFIED_BY_PHONE = "EndEvent_QualifiedByPhone";
     public static final String END_BACK_TO_NURTURING = "EndEvent_BackToNurturing";
     public static final String END_DISQUALIFIED_BY_PHONE = "EndEvent_DisqualifiedByPhone";
     public static final String END_NO_ANSWER = "EndEvent_NoAnswer";
 
     private Elements() {}
+  }
+
+  /** The beans the model's expressions name (delegate expressions and the call task's listener). */
+  public static final class Beans {
+    public static final String PREPARE_CALL = "prepareCall";
+    public static final String CHECK_CALL_OUTCOME = "checkCallOutcome";
+    public static final String QUALIFY_BY_PHONE = "qualifyByPhone";
+    public static final String DISQUALIFY_BY_PHONE = "disqualifyByPhone";
+
+    private Beans() {}
   }
 
   /** Variables: those of every sales task ({@link SalesTaskVariables}), and the call's own. */

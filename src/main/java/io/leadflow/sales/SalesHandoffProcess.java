@@ -23,6 +23,8 @@ public final class SalesHandoffProcess {
     public static final String STILL_UNTOUCHED = "Event_StillUntouched";
     public static final String NOTIFY_MANAGERS = "Activity_NotifyManagers";
     public static final String LEAD_NOT_PICKED_UP = "Activity_LeadNotPickedUp";
+    public static final String RETURN_TO_TEAM = "Activity_ReturnToTeam";
+    public static final String GATEWAY_OUTCOME = "Gateway_Outcome";
     public static final String END_OPPORTUNITY = "EndEvent_Opportunity";
     public static final String END_WON = "EndEvent_Won";
     public static final String END_NOT_READY = "EndEvent_NotReady";
@@ -31,6 +33,22 @@ public final class SalesHandoffProcess {
     public static final String END_BACK_WITH_TEAM = "EndEvent_BackWithTeam";
 
     private Elements() {}
+  }
+
+  /** The beans the model's expressions name (delegate expressions, the task listener, the escalation helper). */
+  public static final class Beans {
+    public static final String ROUTE_TO_SALES = "routeToSales";
+    public static final String CHECK_FOLLOW_UP_OUTCOME = "checkFollowUpOutcome";
+    public static final String HAND_TO_CRM = "handToCrm";
+    public static final String RECORD_SALE = "recordSale";
+    public static final String RETURN_TO_NURTURING = "returnToNurturing";
+    public static final String DISQUALIFY_LEAD = "disqualifyLead";
+    public static final String NOTIFY_MANAGERS = "notifyManagers";
+    public static final String RETURN_TO_TEAM = "returnToTeam";
+    /** {@code ${escalation.reassignAt(followUpDue)}}: when an untouched follow-up goes back to the team. */
+    public static final String ESCALATION = "escalation";
+
+    private Beans() {}
   }
 
   public static final class Messages {

@@ -15,8 +15,16 @@ public final class ScoreRecalculationProcess {
     public static final String RESCORE_REQUESTED = "StartEvent_RescoreRequested";
     public static final String RECALCULATE_BATCH = "Activity_RecalculateBatch";
     public static final String END_SCORES_RECALCULATED = "EndEvent_ScoresRecalculated";
+    public static final String GATEWAY_MORE_LEADS = "Gateway_MoreLeads";
 
     private Elements() {}
+  }
+
+  /** The bean the model's delegate expression names. */
+  public static final class Beans {
+    public static final String RECALCULATE_SCORE_BATCH = "recalculateScoreBatch";
+
+    private Beans() {}
   }
 
   public static final class Messages {

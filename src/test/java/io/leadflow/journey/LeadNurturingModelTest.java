@@ -1,0 +1,398 @@
+package io.leadflow.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.managementService;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.runtimeService;
+
+import io.leadflow.journey.LeadNurturingProcess.Beans;
+import io.leadflow.journey.LeadNurturingProcess.Elements;
+import io.leadflow.journey.LeadNurturingProcess.Messages;
+import io.leadflow.journey.LeadNurturingProcess.Variables;
+import io.leadflow.lead.FunnelStage;
+import io.leadflow.lead.LeadStatus;
+import io.leadflow.model.EveryEndEventReached;
+import io.leadflow.model.ModelTests;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.camunda.community.process_test_coverage.junit5.platform7.ProcessEngineCoverageExtension;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The nurturing journey's model alone (bpmn/lead-nurturing.bpmn): no Spring, the delegates and the
+ * journey clock replaced by small stand-ins that set what the real ones set, the clock and the jobs
+ * moved by the test. One test per path; every end event is reached.
+ */
+@Deployment(resources = "bpmn/lead-nurturing.bpmn")
+class LeadNurturingModelTest {
+
+  private static final String BPMN = "bpmn/lead-nurturing.bpmn";
+  private static final Instant CAPTURED = Instant.parse("2026-03-02T09:00:00Z");
+  private static final Duration CADENCE = Duration.ofDays(3);
+  private static final Duration MAX_LENGTH = Duration.ofDays(365);
+
+  @RegisterExtension
+  @Order(1)
+  static ProcessEngineCoverageExtension engine = ModelTests.engineWithCoverage(0.9);
+
+  @RegisterExtension
+  @Order(2)
+  static EveryEndEventReached everyEnd = new EveryEndEventReached(engine, LeadNurturingProcess.KEY, BPMN);
+
+  private final AtomicInteger welcomes = new AtomicInteger();
+  private final AtomicInteger contentSends = new AtomicInteger();
+  /** What the next "Send next content" finds: content left for the stage, or not. */
+  private boolean contentLeft = true;
+  private boolean welcomeNotContactable;
+  private boolean nextSendNotContactable;
+
+  private int leads;
+
+  @BeforeEach
+  void standIns() {
+    BpmnAwareTests.init(engine.getProcessEngine());
+    ClockUtil.setCurrentTime(Date.from(CAPTURED));
+    Mocks.register(Beans.JOURNEY_CLOCK, new StandInJourneyClock());
+    Mocks.register(Beans.SEND_WELCOME, (JavaDelegate) execution -> {
+      if (welcomeNotContactable) {
+        throw new BpmnError(LeadNurturingProcess.ERROR_NOT_CONTACTABLE, "the lead may not be emailed");
+      }
+      welcomes.incrementAndGet();
+      recordSend(execution);
+      execution.setVariable(Variables.WELCOME_DUE, false);
+    });
+    Mocks.register(Beans.SEND_NEXT_CONTENT, (JavaDelegate) execution -> {
+      if (nextSendNotContactable) {
+        throw new BpmnError(LeadNurturingProcess.ERROR_NOT_CONTACTABLE, "the lead may not be emailed");
+      }
+      contentSends.incrementAndGet();
+      execution.setVariable(Variables.CONTENT_LEFT, contentLeft);
+      if (contentLeft) {
+        recordSend(execution);
+      }
+    });
+    Mocks.register(Beans.MOVE_TO_KEEP_WARM, (JavaDelegate) execution ->
+        execution.setVariable(Variables.STAGE, FunnelStage.KEEP_WARM.name()));
+    Mocks.register(Beans.NURTURE_AS_CUSTOMER, (JavaDelegate) execution -> {
+      execution.setVariable(Variables.STAGE, FunnelStage.LOYALTY.name());
+      execution.setVariable(Variables.STATUS, LeadStatus.CUSTOMER.name());
+    });
+  }
+
+  @AfterEach
+  void resetClockAndMocks() {
+    ClockUtil.reset();
+    Mocks.reset();
+    BpmnAwareTests.reset();
+  }
+
+  // --- the journey ----------------------------------------------------------------------------
+
+  @Test
+  void givenANewLead_whenItsJourneyStarts_thenItIsWelcomedAndWaitsForItsFirstTopOfFunnelContent() {
+    ProcessInstance journey = capture(FunnelStage.TOFU);
+
+    assertThat(journey).isWaitingAt(Elements.START);
+    execute(job(Elements.START, journey));
+    assertThat(journey).isWaitingAt(Elements.SEND_WELCOME);
+    execute(job(Elements.SEND_WELCOME, journey));
+
+    assertThat(journey).hasPassed(Elements.GATEWAY_WELCOME_DUE, Elements.SEND_WELCOME, Elements.GATEWAY_WHICH_STAGE)
+        .isWaitingAt(Elements.WAIT_TOFU)
+        .variables().containsEntry(Variables.WELCOME_DUE, false).containsEntry(Variables.SENDS_SO_FAR, 1);
+    assertThat(welcomes).hasValue(1);
+    assertThat(dueOf(job(Elements.TOFU_SEND_DUE, journey))).isEqualTo(CAPTURED.plus(CADENCE));
+  }
+
+  @Test
+  void givenANurturedLead_whenItsNextSendIsDueAndContentIsLeft_thenItIsSentAndTheLeadWaitsForTheNext() {
+    ProcessInstance journey = welcomed(FunnelStage.TOFU);
+
+    sendDue(journey, Elements.TOFU_SEND_DUE);
+
+    assertThat(journey).hasPassed(Elements.SEND_NEXT_CONTENT, Elements.GATEWAY_CONTENT_LEFT)
+        .hasNotPassed(Elements.MOVE_TO_KEEP_WARM)
+        .isWaitingAt(Elements.WAIT_TOFU)
+        .variables().containsEntry(Variables.SENDS_SO_FAR, 2);
+    assertThat(dueOf(job(Elements.TOFU_SEND_DUE, journey))).isEqualTo(CAPTURED.plus(CADENCE).plus(CADENCE));
+  }
+
+  @Test
+  void givenALeadWhoseStageHasNoContentLeft_whenTheNextSendIsDue_thenItIsKeptWarmAndStaysWarmWhenThatRunsOutToo() {
+    ProcessInstance journey = welcomed(FunnelStage.MOFU);
+    contentLeft = false;
+
+    sendDue(journey, Elements.MOFU_SEND_DUE);
+
+    assertThat(journey).hasPassed(Elements.MOVE_TO_KEEP_WARM).isWaitingAt(Elements.WAIT_KEEP_WARM)
+        .variables().containsEntry(Variables.STAGE, FunnelStage.KEEP_WARM.name());
+
+    sendDue(journey, Elements.KEEP_WARM_SEND_DUE);
+
+    assertThat(journey).isWaitingAt(Elements.WAIT_KEEP_WARM);
+    assertThat(contentSends).hasValue(2);
+  }
+
+  @Test
+  void givenALeadWaitingForContent_whenScoringMovesItToAnotherStage_thenItWaitsForThatStagesContent() {
+    ProcessInstance journey = welcomed(FunnelStage.TOFU);
+
+    tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.MOFU.name());
+    assertThat(journey).hasPassed(Elements.TOFU_STAGE_CHANGED).isWaitingAt(Elements.WAIT_MOFU);
+    assertThat(job(Elements.TOFU_SEND_DUE, journey)).isNull();
+
+    tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.BOFU.name());
+    assertThat(journey).hasPassed(Elements.MOFU_STAGE_CHANGED).isWaitingAt(Elements.WAIT_BOFU);
+
+    tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.KEEP_WARM.name());
+    assertThat(journey).hasPassed(Elements.BOFU_STAGE_CHANGED).isWaitingAt(Elements.WAIT_KEEP_WARM);
+
+    // e.g. a sale reported while the lead was still being nurtured: the customer's content
+    tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.LOYALTY.name());
+    assertThat(journey).hasPassed(Elements.KEEP_WARM_STAGE_CHANGED).isWaitingAt(Elements.WAIT_LOYALTY);
+
+    tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.TOFU.name());
+    assertThat(journey).hasPassed(Elements.LOYALTY_STAGE_CHANGED).isWaitingAt(Elements.WAIT_TOFU);
+    assertThat(contentSends).hasValue(0);
+  }
+
+  @Test
+  void givenALeadWhoseScoreMadeItReady_whenTheJourneyNextChoosesTheStage_thenNurturingEndsAndSalesHasTheLead() {
+    ProcessInstance journey = welcomed(FunnelStage.BOFU);
+
+    setVariable(journey, Variables.STATUS, LeadStatus.MARKETING_QUALIFIED.name());
+    sendDue(journey, Elements.BOFU_SEND_DUE);
+
+    assertThat(journey).hasPassed(Elements.END_READY_FOR_SALES).isWaitingAt(Elements.SALES_HAS_THE_LEAD);
+    assertThat(job(Elements.JOURNEY_TOO_LONG, journey)).isNull();
+  }
+
+  @Test
+  void givenALeadWaitingForContent_whenItIsQualified_thenTheJourneyStopsSendingWhileSalesHasIt() {
+    ProcessInstance journey = welcomed(FunnelStage.TOFU);
+
+    tell(journey, Messages.LEAD_QUALIFIED, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+
+    assertThat(journey).hasPassed(Elements.LEAD_QUALIFIED).hasNotPassed(Elements.END_READY_FOR_SALES)
+        .isWaitingAt(Elements.SALES_HAS_THE_LEAD);
+    assertThat(managementService().createJobQuery().processInstanceId(journey.getId()).count()).isZero();
+  }
+
+  @Test
+  void givenANewLeadWhoseWelcomeIsStillQueued_whenItIsQualified_thenTheWelcomeIsNeverSentAndSalesHasTheLead() {
+    ProcessInstance journey = capture(FunnelStage.TOFU);
+    execute(job(Elements.START, journey));
+    assertThat(journey).isWaitingAt(Elements.SEND_WELCOME);
+
+    tell(journey, Messages.LEAD_QUALIFIED, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+
+    assertThat(journey).isWaitingAt(Elements.SALES_HAS_THE_LEAD);
+    assertThat(job(Elements.SEND_WELCOME, journey)).isNull();
+    assertThat(welcomes).hasValue(0);
+    assertThat(journey).variables().containsEntry(Variables.WELCOME_DUE, true);
+  }
+
+  // --- sales' verdict -------------------------------------------------------------------------
+
+  @Test
+  void givenALeadWithSales_whenSalesReturnsItNotReady_thenItIsNurturedAgainWithoutASecondWelcome() {
+    ProcessInstance journey = withSales(FunnelStage.MOFU);
+
+    setVariable(journey, Variables.STATUS, LeadStatus.NURTURING.name());
+    tell(journey, Messages.LEAD_RETURNED_TO_NURTURING);
+
+    assertThat(journey).hasPassed(Elements.BACK_FROM_SALES, Elements.GATEWAY_ENTER_NURTURING)
+        .isWaitingAt(Elements.WAIT_MOFU);
+    assertThat(welcomes).hasValue(1);
+    assertThat(job(Elements.SEND_WELCOME, journey)).isNull();
+    assertThat(job(Elements.JOURNEY_TOO_LONG, journey)).isNotNull();
+  }
+
+  @Test
+  void givenALeadWithSales_whenSalesWinsIt_thenItIsNurturedAsACustomer() {
+    ProcessInstance journey = withSales(FunnelStage.BOFU);
+
+    tell(journey, Messages.LEAD_WON);
+
+    assertThat(journey).hasPassed(Elements.WON_BY_SALES, Elements.WELCOME_CUSTOMER).isWaitingAt(Elements.WAIT_LOYALTY)
+        .variables().containsEntry(Variables.STAGE, FunnelStage.LOYALTY.name());
+
+    // a customer's content running out does not move it to keep-warm
+    contentLeft = false;
+    sendDue(journey, Elements.LOYALTY_SEND_DUE);
+    assertThat(journey).hasNotPassed(Elements.MOVE_TO_KEEP_WARM).isWaitingAt(Elements.WAIT_LOYALTY);
+    assertThat(welcomes).hasValue(1);
+  }
+
+  @Test
+  void givenALeadWithSales_whenSalesDisqualifiesIt_thenTheJourneyEnds() {
+    ProcessInstance journey = withSales(FunnelStage.TOFU);
+
+    tell(journey, Messages.LEAD_DISQUALIFIED);
+
+    assertThat(journey).hasPassed(Elements.DISQUALIFIED_BY_SALES).isEnded()
+        .hasPassed(Elements.END_DISQUALIFIED_BY_SALES);
+  }
+
+  // --- the ends of nurturing ------------------------------------------------------------------
+
+  @Test
+  void givenANurturedLead_whenItUnsubscribes_thenNothingMoreIsSent() {
+    ProcessInstance journey = welcomed(FunnelStage.TOFU);
+
+    tell(journey, Messages.LEAD_UNSUBSCRIBED);
+
+    assertThat(journey).hasPassed(Elements.LEAD_UNSUBSCRIBED, Elements.END_UNSUBSCRIBED).isEnded();
+  }
+
+  @Test
+  void givenANurturedLead_whenItsEmailBouncesForGood_thenTheJourneyEnds() {
+    ProcessInstance journey = welcomed(FunnelStage.KEEP_WARM);
+
+    tell(journey, Messages.EMAIL_BOUNCED);
+
+    assertThat(journey).hasPassed(Elements.EMAIL_BOUNCED, Elements.END_EMAIL_UNDELIVERABLE).isEnded();
+  }
+
+  @Test
+  void givenANurturedLead_whenItIsDisqualified_thenTheJourneyEnds() {
+    ProcessInstance journey = welcomed(FunnelStage.MOFU);
+
+    tell(journey, Messages.LEAD_DISQUALIFIED);
+
+    assertThat(journey).hasPassed(Elements.LEAD_DISQUALIFIED, Elements.END_DISQUALIFIED).isEnded();
+  }
+
+  @Test
+  void givenANewLeadThatMayNotBeEmailed_whenTheWelcomeIsSent_thenNothingMoreMayBeSent() {
+    welcomeNotContactable = true;
+    ProcessInstance journey = capture(FunnelStage.TOFU);
+    execute(job(Elements.START, journey));
+
+    execute(job(Elements.SEND_WELCOME, journey));
+
+    assertThat(journey).hasPassed(Elements.LEAD_NOT_CONTACTABLE, Elements.END_NOT_CONTACTABLE).isEnded();
+    assertThat(welcomes).hasValue(0);
+  }
+
+  @Test
+  void givenANurturedLeadThatMayNoLongerBeEmailed_whenTheNextSendIsDue_thenNothingMoreMayBeSent() {
+    ProcessInstance journey = welcomed(FunnelStage.BOFU);
+    nextSendNotContactable = true;
+
+    sendDue(journey, Elements.BOFU_SEND_DUE);
+
+    assertThat(journey).hasPassed(Elements.SEND_NEXT_CONTENT, Elements.LEAD_NOT_CONTACTABLE, Elements.END_NOT_CONTACTABLE)
+        .isEnded();
+  }
+
+  @Test
+  void givenALeadNurturedForTheMaximumLength_whenThatTimeComes_thenTheJourneyEnds() {
+    ProcessInstance journey = welcomed(FunnelStage.KEEP_WARM);
+    Job tooLong = job(Elements.JOURNEY_TOO_LONG, journey);
+    assertThat(dueOf(tooLong)).isEqualTo(CAPTURED.plus(MAX_LENGTH));
+
+    ClockUtil.setCurrentTime(Date.from(CAPTURED.plus(MAX_LENGTH)));
+    execute(tooLong);
+
+    assertThat(journey).hasPassed(Elements.JOURNEY_TOO_LONG, Elements.END_JOURNEY_TOO_LONG).isEnded();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  /** A lead captured at {@link #CAPTURED}: its journey starts (the variables of {@code JourneyVariables.of}). */
+  private ProcessInstance capture(FunnelStage stage) {
+    Map<String, Object> variables = new HashMap<>();
+    String leadId = "lead-" + (++leads);
+    variables.put(Variables.LEAD_ID, leadId);
+    variables.put(Variables.COMPANY, "Acme");
+    variables.put(Variables.CAMPAIGN, "spring-webinar");
+    variables.put(Variables.STAGE, stage.name());
+    variables.put(Variables.STATUS, LeadStatus.NURTURING.name());
+    variables.put(Variables.SCORE, 10);
+    variables.put(Variables.RATING, "C");
+    variables.put(Variables.SENDS_SO_FAR, 0);
+    variables.put(Variables.WELCOME_DUE, true);
+    return runtimeService().startProcessInstanceByKey(LeadNurturingProcess.KEY, leadId, variables);
+  }
+
+  /** A lead welcomed and waiting for its stage's content. */
+  private ProcessInstance welcomed(FunnelStage stage) {
+    ProcessInstance journey = capture(stage);
+    execute(job(Elements.START, journey));
+    execute(job(Elements.SEND_WELCOME, journey));
+    return journey;
+  }
+
+  /** A welcomed lead that was qualified: the journey waits for sales' verdict. */
+  private ProcessInstance withSales(FunnelStage stage) {
+    ProcessInstance journey = welcomed(stage);
+    tell(journey, Messages.LEAD_QUALIFIED, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+    assertThat(journey).isWaitingAt(Elements.SALES_HAS_THE_LEAD);
+    return journey;
+  }
+
+  /** The clock moves to the stage's send timer and the timer fires. */
+  private void sendDue(ProcessInstance journey, String sendDueEvent) {
+    Job due = job(sendDueEvent, journey);
+    assertThat(due).as("the send timer %s", sendDueEvent).isNotNull();
+    ClockUtil.setCurrentTime(due.getDuedate());
+    execute(due);
+  }
+
+  /** What {@code JourneySignals} does: the lead's new state into the journey, then the message. */
+  private static void tell(ProcessInstance journey, String message, String variable, Object value) {
+    setVariable(journey, variable, value);
+    tell(journey, message);
+  }
+
+  private static void tell(ProcessInstance journey, String message) {
+    runtimeService().createMessageCorrelation(message)
+        .processInstanceBusinessKey(journey.getBusinessKey())
+        .correlateAllWithResult();
+  }
+
+  private static void setVariable(ProcessInstance journey, String variable, Object value) {
+    runtimeService().setVariable(journey.getId(), variable, value);
+  }
+
+  private static Instant dueOf(Job job) {
+    return job.getDuedate().toInstant();
+  }
+
+  private static void recordSend(DelegateExecution execution) {
+    Object sends = execution.getVariable(Variables.SENDS_SO_FAR);
+    execution.setVariable(Variables.SENDS_SO_FAR, (sends instanceof Number n ? n.intValue() : 0) + 1);
+  }
+
+  /** The journey clock's stand-in: every stage's cadence is {@link #CADENCE} from the engine's now. */
+  public static class StandInJourneyClock {
+    public Date nextSend(String leadId, String stage) {
+      FunnelStage.valueOf(stage);
+      return Date.from(ClockUtil.getCurrentTime().toInstant().plus(CADENCE));
+    }
+
+    public String maxLength() {
+      return MAX_LENGTH.toString();
+    }
+  }
+}
