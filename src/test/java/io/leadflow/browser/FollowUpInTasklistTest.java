@@ -7,7 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leadflow.TestSmtp;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.lead.Leads;
@@ -34,7 +34,7 @@ class FollowUpInTasklistTest {
   @RegisterExtension static final HeadlessChromium browser = new HeadlessChromium();
 
   /** The journey welcomes the lead before it can qualify. */
-  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  @RegisterExtension static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SMTP);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

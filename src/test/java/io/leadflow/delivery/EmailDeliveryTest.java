@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leadflow.TestSmtp;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.content.Channel;
@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @LeadflowTest
 class EmailDeliveryTest {
 
-  @RegisterExtension static GreenMailExtension mailServer = new GreenMailExtension(ServerSetupTest.SMTP);
+  @RegisterExtension static GreenMailExtension mailServer = new GreenMailExtension(TestSmtp.SMTP);
 
   @LocalServerPort int port;
   @Autowired ContentDelivery delivery;
@@ -188,7 +188,7 @@ class EmailDeliveryTest {
     Delivery failed = delivery.find(key).orElseThrow();
     assertThat(failed.getStatus()).isEqualTo(DeliveryStatus.FAILED);
     assertThat(failed.getAttempts()).isEqualTo(1);
-    assertThat(failed.getLastError()).contains("localhost", "3025");
+    assertThat(failed.getLastError()).contains("localhost", String.valueOf(TestSmtp.SMTP.getPort()));
     assertThat(failed.getSentAt()).isNull();
     assertThat(delivery.sentContentIds(lead.getId())).as("chosen, so never picked again").containsExactly(guide.getId());
 

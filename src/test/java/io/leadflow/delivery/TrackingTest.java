@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leadflow.TestSmtp;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.content.ContentItemRepository;
@@ -35,7 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @LeadflowTest
 class TrackingTest {
 
-  @RegisterExtension static GreenMailExtension mailServer = new GreenMailExtension(ServerSetupTest.SMTP);
+  @RegisterExtension static GreenMailExtension mailServer = new GreenMailExtension(TestSmtp.SMTP);
 
   /** Like a browser that shows us where a link leads instead of following it. */
   static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();

@@ -10,7 +10,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leadflow.TestSmtp;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.delivery.ContentDelivery;
@@ -48,7 +48,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class NurturingJourneyTest {
 
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SMTP);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;

@@ -27,6 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
     "spring.datasource.url=jdbc:h2:mem:leadflow-real-timing;DB_CLOSE_DELAY=-1",
     // an engine name of its own: closing this application must not unregister the other tests' "default" engine
     "camunda.bpm.process-engine-name=realTiming",
+    // nor its webapps the static hooks the other tests' Tasklist, Cockpit and Admin use
+    "camunda.bpm.webapp.enabled=false",
     // nothing listens there: every send fails as with SMTP down
     "spring.mail.port=2",
     "spring.mail.properties[mail.smtp.connectiontimeout]=1000"})

@@ -194,6 +194,19 @@ class SalesHandoffModelTest {
   }
 
   @Test
+  void givenAnEscalationTheManagersHaveNotSeenYet_whenTheRepWorksTheFollowUp_thenTheHandOffEndsWithIt() {
+    ProcessInstance handoff = routed("lead-9");
+    fire(job(Elements.FOLLOW_UP_DUE, handoff));
+    execute(job(Elements.NOTIFY_MANAGERS, handoff));
+    assertThat(handoff).isWaitingAt(Elements.LEAD_NOT_PICKED_UP, Elements.FOLLOW_UP);
+
+    complete(task(Elements.FOLLOW_UP, handoff), withVariables(Variables.OUTCOME, Outcomes.OPPORTUNITY));
+    execute(job(Elements.HAND_TO_CRM, handoff));
+
+    assertThat(handoff).as("no open hand-off keeps a later one from starting").hasPassed(Elements.END_OPPORTUNITY).isEnded();
+  }
+
+  @Test
   void givenAFollowUpStillUntouchedAfterTheGrace_whenThatTimeComes_thenItGoesBackToTheWholeTeam() {
     ProcessInstance handoff = routed("lead-8");
 

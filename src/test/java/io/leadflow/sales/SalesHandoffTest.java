@@ -11,7 +11,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
+import io.leadflow.TestSmtp;
 import com.sun.net.httpserver.HttpServer;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
@@ -44,7 +44,7 @@ class SalesHandoffTest {
 
   /** The journey welcomes the lead before it can qualify: a real SMTP server takes the emails. */
   @RegisterExtension
-  static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+  static GreenMailExtension smtp = new GreenMailExtension(TestSmtp.SMTP);
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
@@ -265,7 +265,7 @@ class SalesHandoffTest {
   }
 
   private void startTheCrm() throws IOException {
-    crm = HttpServer.create(new InetSocketAddress("localhost", 3099), 0);
+    crm = HttpServer.create(new InetSocketAddress("localhost", Integer.getInteger("leadflow.test.crm-port", 3099)), 0);
     crm.createContext("/crm/leads", exchange -> {
       crmReceived.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
       exchange.sendResponseHeaders(201, -1);
