@@ -96,6 +96,8 @@ public class TasklistPage {
   /** Clicks the (first) task with this name in the list and waits for its form. */
   public TasklistPage openTask(String name) {
     By task = By.xpath("//*[" + hasClass("tasks-list") + "]//li[" + hasClass("task") + "]//h4/a[normalize-space()=" + xpathLiteral(name) + "]");
+    // a long list puts the task under Tasklist's footer: bring it to the middle first
+    inView(wait.until(ExpectedConditions.presenceOfElementLocated(task)));
     wait.until(ExpectedConditions.elementToBeClickable(task)).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
         "//*[" + hasClass("task-details") + "]//*[normalize-space()=" + xpathLiteral(name) + "]")));
