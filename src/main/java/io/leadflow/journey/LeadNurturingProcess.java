@@ -17,16 +17,12 @@ public final class LeadNurturingProcess {
     public static final String NURTURING = "SubProcess_Nurturing";
     public static final String SEND_WELCOME = "Activity_SendWelcome";
     public static final String GATEWAY_ENTER_NURTURING = "Gateway_EnterNurturing";
-    public static final String WAIT_TOFU = "Gateway_WaitTofu";
-    public static final String WAIT_MOFU = "Gateway_WaitMofu";
-    public static final String WAIT_BOFU = "Gateway_WaitBofu";
-    public static final String WAIT_KEEP_WARM = "Gateway_WaitKeepWarm";
-    public static final String WAIT_LOYALTY = "Gateway_WaitLoyalty";
-    public static final String TOFU_SEND_DUE = "Event_TofuSendDue";
-    public static final String MOFU_SEND_DUE = "Event_MofuSendDue";
-    public static final String BOFU_SEND_DUE = "Event_BofuSendDue";
-    public static final String KEEP_WARM_SEND_DUE = "Event_KeepWarmSendDue";
-    public static final String LOYALTY_SEND_DUE = "Event_LoyaltySendDue";
+    /** "Wait at the lead's stage": the next send (the stage's cadence) or a stage change, whichever comes first. */
+    public static final String WAIT_FOR_NEXT_SEND = "Gateway_WaitForNextSend";
+    /** "Next send due": its timer's job also sends. */
+    public static final String NEXT_SEND_DUE = "Event_NextSendDue";
+    public static final String STAGE_CHANGED = "Event_StageChanged";
+    public static final String GATEWAY_READY_FOR_SALES = "Gateway_ReadyForSales";
     public static final String SEND_NEXT_CONTENT = "Activity_SendNextContent";
     public static final String MOVE_TO_KEEP_WARM = "Activity_MoveToKeepWarm";
     public static final String JOURNEY_TOO_LONG = "Event_JourneyTooLong";
@@ -41,7 +37,6 @@ public final class LeadNurturingProcess {
     public static final String END_JOURNEY_TOO_LONG = "EndEvent_JourneyTooLong";
     public static final String END_DISQUALIFIED_BY_SALES = "EndEvent_DisqualifiedBySales";
     public static final String GATEWAY_WELCOME_DUE = "Gateway_WelcomeDue";
-    public static final String GATEWAY_WHICH_STAGE = "Gateway_WhichStage";
     public static final String GATEWAY_CONTENT_LEFT = "Gateway_ContentLeft";
     /** Boundary events of "Nurture until ready" (SubProcess_Nurturing). */
     public static final String LEAD_QUALIFIED = "Event_LeadQualified";
@@ -53,12 +48,6 @@ public final class LeadNurturingProcess {
     public static final String WON_BY_SALES = "Event_WonBySales";
     public static final String DISQUALIFIED_BY_SALES = "Event_DisqualifiedBySales";
     public static final String BACK_FROM_SALES = "Event_BackFromSales";
-    /** "Stage changed" at each stage's wait. */
-    public static final String TOFU_STAGE_CHANGED = "Event_TofuStageChanged";
-    public static final String MOFU_STAGE_CHANGED = "Event_MofuStageChanged";
-    public static final String BOFU_STAGE_CHANGED = "Event_BofuStageChanged";
-    public static final String KEEP_WARM_STAGE_CHANGED = "Event_KeepWarmStageChanged";
-    public static final String LOYALTY_STAGE_CHANGED = "Event_LoyaltyStageChanged";
 
     private Elements() {}
   }
@@ -80,7 +69,7 @@ public final class LeadNurturingProcess {
 
   /**
    * The beans the model's expressions name: delegate expressions ({@code ${sendWelcome}}) and
-   * the helper that its timers ask ({@code ${journeyClock.nextSend(leadId, 'TOFU')}}, {@code
+   * the helper that its timers ask ({@code ${journeyClock.nextSend(leadId, stage)}}, {@code
    * ${journeyClock.maxLength()}}).
    */
   public static final class Beans {

@@ -126,8 +126,8 @@ class BatchIntakeTest {
     assertThat(interactions.findByLeadIdOrderByOccurredAtAscIdAsc(batched.id))
         .extracting(stored -> batched.asNamed(stored.getExternalId())).containsOnlyOnce("$EXTERNAL-1");
     assertThat(batched.journey).as("the download and the second pricing page moved the lead down the funnel, "
-        + "and its journey was told").isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
-    assertThat(oneByOne.journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
+        + "and its journey was told").isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "BOFU");
+    assertThat(oneByOne.journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "BOFU");
     assertThat(batched.score()).isEqualTo(oneByOne.score());
     assertLedgerExplainsScore(marketing.get("/api/leads/" + batched.id + "/score").json());
   }

@@ -116,24 +116,24 @@ class LeadNurturingModelTest {
     assertThat(journey).isWaitingAt(Elements.SEND_WELCOME);
     execute(job(Elements.SEND_WELCOME, journey));
 
-    assertThat(journey).hasPassed(Elements.GATEWAY_WELCOME_DUE, Elements.SEND_WELCOME, Elements.GATEWAY_WHICH_STAGE)
-        .isWaitingAt(Elements.WAIT_TOFU)
+    assertThat(journey).hasPassed(Elements.GATEWAY_WELCOME_DUE, Elements.SEND_WELCOME, Elements.GATEWAY_READY_FOR_SALES)
+        .isWaitingAt(Elements.WAIT_FOR_NEXT_SEND)
         .variables().containsEntry(Variables.WELCOME_DUE, false).containsEntry(Variables.SENDS_SO_FAR, 1);
     assertThat(welcomes).hasValue(1);
-    assertThat(dueOf(job(Elements.TOFU_SEND_DUE, journey))).isEqualTo(CAPTURED.plus(CADENCE));
+    assertThat(dueOf(job(Elements.NEXT_SEND_DUE, journey))).isEqualTo(CAPTURED.plus(CADENCE));
   }
 
   @Test
   void givenANurturedLead_whenItsNextSendIsDueAndContentIsLeft_thenItIsSentAndTheLeadWaitsForTheNext() {
     ProcessInstance journey = welcomed(FunnelStage.TOFU);
 
-    sendDue(journey, Elements.TOFU_SEND_DUE);
+    sendDue(journey, Elements.NEXT_SEND_DUE);
 
     assertThat(journey).hasPassed(Elements.SEND_NEXT_CONTENT, Elements.GATEWAY_CONTENT_LEFT)
         .hasNotPassed(Elements.MOVE_TO_KEEP_WARM)
-        .isWaitingAt(Elements.WAIT_TOFU)
+        .isWaitingAt(Elements.WAIT_FOR_NEXT_SEND)
         .variables().containsEntry(Variables.SENDS_SO_FAR, 2);
-    assertThat(dueOf(job(Elements.TOFU_SEND_DUE, journey))).isEqualTo(CAPTURED.plus(CADENCE).plus(CADENCE));
+    assertThat(dueOf(job(Elements.NEXT_SEND_DUE, journey))).isEqualTo(CAPTURED.plus(CADENCE).plus(CADENCE));
   }
 
   @Test
@@ -141,37 +141,39 @@ class LeadNurturingModelTest {
     ProcessInstance journey = welcomed(FunnelStage.MOFU);
     contentLeft = false;
 
-    sendDue(journey, Elements.MOFU_SEND_DUE);
+    sendDue(journey, Elements.NEXT_SEND_DUE);
 
-    assertThat(journey).hasPassed(Elements.MOVE_TO_KEEP_WARM).isWaitingAt(Elements.WAIT_KEEP_WARM)
+    assertThat(journey).hasPassed(Elements.MOVE_TO_KEEP_WARM).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND)
         .variables().containsEntry(Variables.STAGE, FunnelStage.KEEP_WARM.name());
 
-    sendDue(journey, Elements.KEEP_WARM_SEND_DUE);
+    sendDue(journey, Elements.NEXT_SEND_DUE);
 
-    assertThat(journey).isWaitingAt(Elements.WAIT_KEEP_WARM);
+    assertThat(journey).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "KEEP_WARM");
     assertThat(contentSends).hasValue(2);
   }
 
   @Test
   void givenALeadWaitingForContent_whenScoringMovesItToAnotherStage_thenItWaitsForThatStagesContent() {
     ProcessInstance journey = welcomed(FunnelStage.TOFU);
+    String tofuTimer = job(Elements.NEXT_SEND_DUE, journey).getId();
 
     tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.MOFU.name());
-    assertThat(journey).hasPassed(Elements.TOFU_STAGE_CHANGED).isWaitingAt(Elements.WAIT_MOFU);
-    assertThat(job(Elements.TOFU_SEND_DUE, journey)).isNull();
+    assertThat(journey).hasPassed(Elements.STAGE_CHANGED).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "MOFU");
+    assertThat(job(Elements.NEXT_SEND_DUE, journey).getId()).as("the next send is timed anew, at the new stage's cadence")
+        .isNotEqualTo(tofuTimer);
 
     tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.BOFU.name());
-    assertThat(journey).hasPassed(Elements.MOFU_STAGE_CHANGED).isWaitingAt(Elements.WAIT_BOFU);
+    assertThat(journey).hasPassed(Elements.STAGE_CHANGED).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "BOFU");
 
     tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.KEEP_WARM.name());
-    assertThat(journey).hasPassed(Elements.BOFU_STAGE_CHANGED).isWaitingAt(Elements.WAIT_KEEP_WARM);
+    assertThat(journey).hasPassed(Elements.STAGE_CHANGED).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "KEEP_WARM");
 
     // e.g. a sale reported while the lead was still being nurtured: the customer's content
     tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.LOYALTY.name());
-    assertThat(journey).hasPassed(Elements.KEEP_WARM_STAGE_CHANGED).isWaitingAt(Elements.WAIT_LOYALTY);
+    assertThat(journey).hasPassed(Elements.STAGE_CHANGED).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "LOYALTY");
 
     tell(journey, Messages.STAGE_CHANGED, Variables.STAGE, FunnelStage.TOFU.name());
-    assertThat(journey).hasPassed(Elements.LOYALTY_STAGE_CHANGED).isWaitingAt(Elements.WAIT_TOFU);
+    assertThat(journey).hasPassed(Elements.STAGE_CHANGED).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "TOFU");
     assertThat(contentSends).hasValue(0);
   }
 
@@ -180,7 +182,7 @@ class LeadNurturingModelTest {
     ProcessInstance journey = welcomed(FunnelStage.BOFU);
 
     setVariable(journey, Variables.STATUS, LeadStatus.MARKETING_QUALIFIED.name());
-    sendDue(journey, Elements.BOFU_SEND_DUE);
+    sendDue(journey, Elements.NEXT_SEND_DUE);
 
     assertThat(journey).hasPassed(Elements.END_READY_FOR_SALES).isWaitingAt(Elements.SALES_HAS_THE_LEAD);
     assertThat(job(Elements.JOURNEY_TOO_LONG, journey)).isNull();
@@ -221,7 +223,7 @@ class LeadNurturingModelTest {
     tell(journey, Messages.LEAD_RETURNED_TO_NURTURING);
 
     assertThat(journey).hasPassed(Elements.BACK_FROM_SALES, Elements.GATEWAY_ENTER_NURTURING)
-        .isWaitingAt(Elements.WAIT_MOFU);
+        .isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "MOFU");
     assertThat(welcomes).hasValue(1);
     assertThat(job(Elements.SEND_WELCOME, journey)).isNull();
     assertThat(job(Elements.JOURNEY_TOO_LONG, journey)).isNotNull();
@@ -233,13 +235,13 @@ class LeadNurturingModelTest {
 
     tell(journey, Messages.LEAD_WON);
 
-    assertThat(journey).hasPassed(Elements.WON_BY_SALES, Elements.WELCOME_CUSTOMER).isWaitingAt(Elements.WAIT_LOYALTY)
+    assertThat(journey).hasPassed(Elements.WON_BY_SALES, Elements.WELCOME_CUSTOMER).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND)
         .variables().containsEntry(Variables.STAGE, FunnelStage.LOYALTY.name());
 
     // a customer's content running out does not move it to keep-warm
     contentLeft = false;
-    sendDue(journey, Elements.LOYALTY_SEND_DUE);
-    assertThat(journey).hasNotPassed(Elements.MOVE_TO_KEEP_WARM).isWaitingAt(Elements.WAIT_LOYALTY);
+    sendDue(journey, Elements.NEXT_SEND_DUE);
+    assertThat(journey).hasNotPassed(Elements.MOVE_TO_KEEP_WARM).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(Variables.STAGE, "LOYALTY");
     assertThat(welcomes).hasValue(1);
   }
 
@@ -299,7 +301,7 @@ class LeadNurturingModelTest {
     ProcessInstance journey = welcomed(FunnelStage.BOFU);
     nextSendNotContactable = true;
 
-    sendDue(journey, Elements.BOFU_SEND_DUE);
+    sendDue(journey, Elements.NEXT_SEND_DUE);
 
     assertThat(journey).hasPassed(Elements.SEND_NEXT_CONTENT, Elements.LEAD_NOT_CONTACTABLE, Elements.END_NOT_CONTACTABLE)
         .isEnded();

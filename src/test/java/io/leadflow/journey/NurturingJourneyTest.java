@@ -81,16 +81,16 @@ class NurturingJourneyTest {
       assertThat(welcome.getAllRecipients()[0].toString()).contains("<ada.");
       assertThat(welcome.getSubject()).contains("Ada");
     });
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     assertThat(journey).variables().containsEntry("sendsSoFar", 1).containsEntry("lastContent", "welcome");
 
-    Job due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
+    Job due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     assertThat(due.getDuedate()).as("a week later, in the lead's business hours")
         .isAfterOrEqualTo(Date.from(welcomedAt.plusSeconds(7 * 24 * 3600)));
-    sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
 
     assertThat(emails()).hasSize(2);
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     assertThat(journey).variables().containsEntry("sendsSoFar", 2).containsEntry("stage", "TOFU")
         .containsKey("lastContent").containsKey("score").containsKey("rating");
     assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
@@ -100,7 +100,7 @@ class NurturingJourneyTest {
   void theEngineKeepsTheJourneyButNotItsRoutineTheDeliveriesRecordEachEmail() {
     String lead = aLead("Hale", "DE");
     ProcessInstance journey = welcomed(engine, lead);
-    sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
 
     HistoryService history = engine.getHistoryService();
     List<String> passed = history.createHistoricActivityInstanceQuery().processInstanceId(journey.getId()).list()
@@ -121,9 +121,9 @@ class NurturingJourneyTest {
     assertThat(marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"CONTENT_DOWNLOAD\"}".formatted(lead))
         .status()).isEqualTo(201);
 
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_MOFU);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "MOFU");
     assertThat(journey).variables().containsEntry("stage", "MOFU");
-    sendAt(journey, LeadNurturingProcess.Elements.MOFU_SEND_DUE);
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     assertThat(leads.find(lead).orElseThrow().getStage().name()).isEqualTo("MOFU");
   }
 
@@ -132,14 +132,14 @@ class NurturingJourneyTest {
     String lead = aLead("Kim", "DE");
     ProcessInstance journey = welcomed(engine, lead);
 
-    for (int send = 0; send < 30 && !isWaitingIn(journey, LeadNurturingProcess.Elements.WAIT_KEEP_WARM); send++) {
-      sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
+    for (int send = 0; send < 30 && !isKeptWarm(journey); send++) {
+      sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     }
 
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_KEEP_WARM);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "KEEP_WARM");
     assertThat(leads.find(lead).orElseThrow().getStage().name()).isEqualTo("KEEP_WARM");
     int sentBeforeKeepWarm = emails().size();
-    sendAt(journey, LeadNurturingProcess.Elements.KEEP_WARM_SEND_DUE);
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     assertThat(emails()).as("cold leads still get occasional content").hasSize(sentBeforeKeepWarm + 1);
     List<String> sent = new ArrayList<>(deliveries.sentContentIds(lead));
     assertThat(sent).doesNotHaveDuplicates();
@@ -176,14 +176,14 @@ class NurturingJourneyTest {
     marketing.postJson("/api/interactions", """
         {"leadId": "%s", "type": "EMAIL_BOUNCE", "details": {"bounceType": "soft"}}""".formatted(lead));
 
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
   }
 
   @Test
   void aLeadSalesSendsBackReentersAtTheStageItsScoreSaysWithoutContentItAlreadyGot() {
     String lead = aLead("Rex", "DE");
     ProcessInstance journey = welcomed(engine, lead);
-    sendAt(journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
 
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"DEMO_REQUEST\"}".formatted(lead));
     assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.SALES_HAS_THE_LEAD);
@@ -197,10 +197,10 @@ class NurturingJourneyTest {
     engine.getTaskService().complete(followUp.getId(), Map.of("outcome", "NOT_READY", "reason", "Budget next quarter"));
 
     assertThat(handoff).hasPassed(SalesHandoffProcess.Elements.RETURN_TO_NURTURING).isEnded();
-    assertThat(journey).as("back from sales, at the stage its score says").isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
+    assertThat(journey).as("back from sales, at the stage its score says").isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "BOFU");
     assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
     for (int send = 0; send < 3; send++) {
-      sendAt(journey, LeadNurturingProcess.Elements.BOFU_SEND_DUE);
+      sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     }
     assertThat(new ArrayList<>(deliveries.sentContentIds(lead))).doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(4);
   }
@@ -212,7 +212,7 @@ class NurturingJourneyTest {
     String lead = aLead("Sam", "US");
     ProcessInstance journey = welcomed(engine, lead);
 
-    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE).getDuedate().toInstant();
+    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
 
     assertThat(due.atZone(newYork)).as("a week after a Saturday is a Saturday: Monday 9:00 in New York")
         .isEqualTo(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, newYork));
@@ -243,21 +243,21 @@ class NurturingJourneyTest {
     execute(failed);
 
     assertThat(emails()).as("exactly one welcome").hasSize(1);
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
   }
 
   @Test
   void whenTheMailServerIsDownAtTheNextSendTheTimerRetriesAndTheStageWaitStaysOpen() throws Exception {
     String lead = aLead("Ola", "DE");
     ProcessInstance journey = welcomed(engine, lead);
-    Job due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
+    Job due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     smtp.stop();
     try {
       ClockUtil.setCurrentTime(due.getDuedate());
       assertThatThrownBy(() -> engine.getManagementService().executeJob(due.getId())).isNotNull();
       Job retried = engine.getManagementService().createJobQuery().jobId(due.getId()).singleResult();
       assertThat(retried.getRetries()).as("the send's retry cycle, R5/PT5M").isEqualTo(4);
-      assertThat(journey).as("still waiting: a stage change could still move it").isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+      assertThat(journey).as("still waiting: a stage change could still move it").isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     } finally {
       smtp.start();
     }
@@ -268,7 +268,7 @@ class NurturingJourneyTest {
 
     assertThat(emails()).as("the content email, once (the restarted server has not seen the welcome)").hasSize(1);
     assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
   }
 
   // --- the journey, step by step ---
@@ -294,8 +294,8 @@ class NurturingJourneyTest {
   }
 
   /** At an event-based gateway the journey waits at the gateway itself. */
-  private boolean isWaitingIn(ProcessInstance journey, String activityId) {
-    return engine.getRuntimeService().createExecutionQuery().processInstanceId(journey.getId()).activityId(activityId).count() > 0;
+  private boolean isKeptWarm(ProcessInstance journey) {
+    return "KEEP_WARM".equals(engine.getRuntimeService().getVariable(journey.getId(), LeadNurturingProcess.Variables.STAGE));
   }
 
   private List<MimeMessage> emails() {

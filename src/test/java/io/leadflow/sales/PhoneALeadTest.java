@@ -75,12 +75,12 @@ class PhoneALeadTest {
     assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).taskCandidateGroup("salesEurope")
         .includeAssignedTasks().count()).isEqualTo(1);
 
-    Job due = timer(engine, journey, LeadNurturingProcess.Elements.TOFU_SEND_DUE);
+    Job due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
 
     assertThat(deliveries.sentContentIds(lead)).as("nothing is sent while a call is open").hasSize(sentBefore);
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
   }
 
   @Test
@@ -145,7 +145,7 @@ class PhoneALeadTest {
     answer(disqualified, Map.of("callOutcome", "NOT_INTERESTED", "afterNotInterested", "DISQUALIFY"));
 
     assertThat(leads.find(nurtured).orElseThrow().getStatus().name()).isEqualTo("NURTURING");
-    assertThat(journeyOf(engine, nurtured)).isWaitingAt(LeadNurturingProcess.Elements.WAIT_TOFU);
+    assertThat(journeyOf(engine, nurtured)).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     assertThat(leads.find(disqualified).orElseThrow().getStatus().name()).isEqualTo("DISQUALIFIED");
     assertThat(disqualifiedJourney).hasPassed(LeadNurturingProcess.Elements.END_DISQUALIFIED).isEnded();
   }

@@ -131,17 +131,17 @@ class SalesHandoffTest {
     assertThat(won.status()).as(won.toString()).isEqualTo(200);
     assertThat(won.json().get("status").asText()).isEqualTo("CUSTOMER");
     assertThat(won.json().get("stage").asText()).isEqualTo("LOYALTY");
-    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.WELCOME_CUSTOMER).isWaitingAt(LeadNurturingProcess.Elements.WAIT_LOYALTY);
+    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.WELCOME_CUSTOMER).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "LOYALTY");
     assertThat(marketing.postJson("/api/leads/" + lead + "/won", "").status()).as("once is enough").isEqualTo(200);
 
     Job due = engine.getManagementService().createJobQuery().processInstanceId(journey.getId())
-        .activityId(LeadNurturingProcess.Elements.LOYALTY_SEND_DUE).timers().singleResult();
+        .activityId(LeadNurturingProcess.Elements.NEXT_SEND_DUE).timers().singleResult();
     ClockUtil.setCurrentTime(due.getDuedate());
     execute(due);
 
     String sent = (String) engine.getRuntimeService().getVariable(journey.getId(), "lastContent");
     assertThat(marketing.get("/api/content/" + sent).json().get("stage").asText()).isEqualTo("LOYALTY");
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_LOYALTY);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "LOYALTY");
     assertThat(marketing.postJson("/api/leads/no-such-lead/won", "").status()).isEqualTo(404);
   }
 
@@ -155,7 +155,7 @@ class SalesHandoffTest {
 
     assertThat(handoff).hasPassed(SalesHandoffProcess.Elements.END_WON).isEnded();
     assertThat(leads.find(lead).orElseThrow().getStatus().name()).isEqualTo("CUSTOMER");
-    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.WELCOME_CUSTOMER).isWaitingAt(LeadNurturingProcess.Elements.WAIT_LOYALTY);
+    assertThat(journey).hasPassed(LeadNurturingProcess.Elements.WELCOME_CUSTOMER).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "LOYALTY");
   }
 
   @Test
@@ -169,7 +169,7 @@ class SalesHandoffTest {
         Map.of("outcome", "NOT_READY", "reason", "Budget next quarter", "notBefore", notBefore));
 
     assertThat(first).hasPassed(SalesHandoffProcess.Elements.RETURN_TO_NURTURING).isEnded();
-    assertThat(journey).as("back from sales, at the stage its score says").isWaitingAt(LeadNurturingProcess.Elements.WAIT_BOFU);
+    assertThat(journey).as("back from sales, at the stage its score says").isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "BOFU");
     ClockUtil.setCurrentTime(java.util.Date.from(ClockUtil.now().toInstant().plus(Duration.ofDays(1))));
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"QUOTE_REQUEST\"}".formatted(lead));
     assertThat(leads.find(lead).orElseThrow().getStatus().name()).as("held back until the day sales gave").isEqualTo("NURTURING");
