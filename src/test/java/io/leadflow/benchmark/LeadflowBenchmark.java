@@ -135,8 +135,8 @@ class LeadflowBenchmark {
     long leads = jdbc.queryForObject("select count(*) from leads", Long.class);
     long waitingJourneys = jdbc.queryForObject("""
         select count(distinct j.process_instance_id_) from act_ru_job j join act_ru_jobdef d on d.id_ = j.job_def_id_
-        where d.proc_def_key_ = 'lead-nurturing' and d.act_id_ like 'Event\\_%SendDue'
-        """, Long.class);
+        where d.proc_def_key_ = ? and d.act_id_ = ?
+        """, Long.class, LeadNurturingProcess.KEY, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     assertThat(leads).isEqualTo(SIZE);
     assertThat(waitingJourneys).as("journeys waiting for their next send").isEqualTo(SIZE);
     double perLead = waiting.bytesPerUnitSince(empty, SIZE);
@@ -182,7 +182,7 @@ class LeadflowBenchmark {
 
     // 3. Timer backlog: the reference (bare timers), then ours
     // (a lead that qualified while interactions came in waits for sales now, not for its next send)
-    int due = (int) Math.min(BACKLOG, backlog.waitingTimers(LeadNurturingProcess.KEY, "Event\\_%SendDue"));
+    int due = (int) Math.min(BACKLOG, backlog.waitingTimers(LeadNurturingProcess.KEY, LeadNurturingProcess.Elements.NEXT_SEND_DUE));
     log("%d of %d journeys wait for a send", due, BACKLOG);
     Measurement bareTimers = bareTimerBacklog(jobExecutor, backlog, due);
     report.scenario("Reference: bare timer jobs (job executor)", bareTimers, "", null);
@@ -268,7 +268,7 @@ class LeadflowBenchmark {
 
   private Measurement timerBacklog(JobExecutorSwitch jobExecutor, Backlog backlog, int due) throws Exception {
     forgetEmails();
-    assertThat(backlog.makeDue(LeadNurturingProcess.KEY, "Event\\_%SendDue", due)).isEqualTo(due);
+    assertThat(backlog.makeDue(LeadNurturingProcess.KEY, LeadNurturingProcess.Elements.NEXT_SEND_DUE, due)).isEqualTo(due);
     log("%d sends due", due);
     Instant since = Instant.now();
     jobExecutor.release();
