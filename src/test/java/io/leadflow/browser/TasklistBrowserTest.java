@@ -27,6 +27,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.By;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -119,6 +122,20 @@ class TasklistBrowserTest {
     if (instance != null && runtime.createProcessInstanceQuery().processInstanceId(instance.getId()).count() > 0) {
       runtime.deleteProcessInstance(instance.getId(), "browser test over");
     }
+  }
+
+  @Test
+  void tasklistSaysLeadflowAndShowsRepsNoEndOfLifeNotice() {
+    tasklist.login("sam", "demo");
+    tasklist.openFilter(FILTER);
+
+    WebDriver page = tasklist.driver();
+    assertThat(page.getTitle()).as("config.js: the app's vendor and name").contains("Leadflow");
+    assertThat(page.findElements(By.cssSelector(".ce-eol-banner")).stream().filter(WebElement::isDisplayed).toList())
+        .as("the CE end-of-life notice is for operators").isEmpty();
+    assertThat(page.findElement(By.cssSelector(".navbar-brand .brand-logo")).getCssValue("background-image"))
+        .as("user-styles.css: Leadflow's logo").contains("leadflow-logo.svg");
+    tasklist.screenshot("tasklist-branded");
   }
 
   @Test
