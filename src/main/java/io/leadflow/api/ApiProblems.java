@@ -6,7 +6,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,10 +28,31 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Every error of our API as RFC 9457 problem details; validation errors name each bad field in
- * {@code errors: [{field, message}]}.
+ * {@code errors: [{field, message}]}. What nobody expected (a database error, a bug) is a 500
+ * whose body says only that, with a correlation id; the log has the exception under that id. A
+ * 5xx body never carries SQL, values or a stack trace: those quoted people's data (issue 17).
  */
 @RestControllerAdvice(basePackages = "io.leadflow")
 class ApiProblems extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
+
+  /** Anything no handler above knows: logged in full with a correlation id, answered without details. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> unexpected(Exception e, WebRequest request) throws Exception {
+    if (e instanceof AccessDeniedException || e instanceof AuthenticationException) {
+      throw e; // Spring Security's 401 and 403
+    }
+    String correlationId = UUID.randomUUID().toString();
+    log.error("Request {} failed (correlation id {})", request.getDescription(false), correlationId, e);
+    HttpStatus status = HttpStatus.INTERNAL_SERVER_ERROR;
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+        "The request failed on our side; the log has the details under correlation id "
+            + correlationId + ".");
+    problem.setTitle(status.getReasonPhrase());
+    problem.setProperty("correlationId", correlationId);
+    return handleExceptionInternal(e, problem, new HttpHeaders(), status, request);
+  }
 
   @Override
   protected ResponseEntity<Object> handleMethodArgumentNotValid(

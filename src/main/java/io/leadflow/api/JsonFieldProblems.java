@@ -19,6 +19,9 @@ public final class JsonFieldProblems {
             .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
             .collect(Collectors.joining("."))
             .replace(".[", "[");
+    if (e instanceof ControlCharacters.ControlCharacterInText) {
+      return new FieldProblem(field.isEmpty() ? "body" : field, e.getOriginalMessage());
+    }
     if (e instanceof UnrecognizedPropertyException) {
       return new FieldProblem(field, "is not a known field");
     }

@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -103,13 +104,27 @@ public class ContentDelivery {
     if (recorded.getStatus() == DeliveryStatus.SENT) {
       return recorded;
     }
+    if (recorded.getStatus() == DeliveryStatus.UNKNOWN) {
+      throw outcomeUnknown(recorded, lead, content, null);
+    }
     Attempt attempt = ownTransaction.execute(status -> attempt(recorded.getId(), lead, content));
+    if (attempt.delivery().getStatus() == DeliveryStatus.UNKNOWN) {
+      throw outcomeUnknown(attempt.delivery(), lead, content, attempt.failure());
+    }
     if (attempt.failure() != null) {
       throw new DeliveryFailed(recorded.getId(), "Email " + recorded.getId() + " (" + content.getId() + " to lead "
           + lead.getId() + ", key " + deliveryKey + ") was not sent: " + attempt.delivery().getLastError(),
           attempt.failure());
     }
     return attempt.delivery();
+  }
+
+  private static DeliveryOutcomeUnknown outcomeUnknown(Delivery delivery, Lead lead, ContentItem content, Exception cause) {
+    return new DeliveryOutcomeUnknown(delivery.getId(), "Email " + delivery.getId() + " (" + content.getId() + " to lead "
+        + lead.getId() + ", key " + delivery.getDeliveryKey() + ") was handed to the mail server, which did not answer: "
+        + "it may have been delivered, so it is not sent again. Ask the mail server's log for Message-ID "
+        + delivery.getMessageId() + ", then decide (docs/operations.md, \"Outcome unknown\"). " + delivery.getLastError(),
+        cause);
   }
 
   public Optional<Delivery> find(String deliveryKey) {
@@ -144,7 +159,7 @@ public class ContentDelivery {
         throw new IllegalArgumentException("Delivery key " + deliveryKey + " was used for " + delivery.getContentId()
             + " to lead " + delivery.getLeadId() + ", not for " + content.getId() + " to lead " + lead.getId());
       }
-      if (delivery.getStatus() == DeliveryStatus.SENT) {
+      if (delivery.getStatus() == DeliveryStatus.SENT || delivery.getStatus() == DeliveryStatus.UNKNOWN) {
         return delivery;
       }
       requireContactAllowed(lead);
@@ -171,13 +186,15 @@ public class ContentDelivery {
 
   private Attempt attempt(String deliveryId, Lead lead, ContentItem content) {
     Delivery delivery = deliveries.lockById(deliveryId).orElseThrow();
-    if (delivery.getStatus() == DeliveryStatus.SENT) {
+    if (delivery.getStatus() == DeliveryStatus.SENT || delivery.getStatus() == DeliveryStatus.UNKNOWN) {
       return new Attempt(delivery, null);
     }
     String subject = null;
+    String messageId = null;
     try {
       OutgoingEmail email = emails.render(lead, content, delivery.getId());
       subject = email.subject();
+      messageId = email.messageId();
       MimeMessage message = mail.createMimeMessage();
       email.writeTo(message);
       mail.send(message);
@@ -186,12 +203,33 @@ public class ContentDelivery {
           delivery.getDeliveryKey());
       return new Attempt(delivery, null);
     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+      if (handedOverWithoutAnswer(e)) {
+        delivery.outcomeUnknown(subject, messageId, describe(e));
+        log.error("Outcome unknown: {} to lead {} (delivery {}, Message-ID {}) was handed over, the mail server did not "
+            + "answer; not sent again until someone decides: {}", content.getId(), lead.getId(), deliveryId, messageId,
+            delivery.getLastError());
+        return new Attempt(delivery, e);
+      }
       // the mail server refused or was not there (MailException), or a template did not render
       delivery.failed(subject, describe(e));
       log.warn("Could not send {} to lead {} (delivery {}, attempt {}): {}", content.getId(), lead.getId(), deliveryId,
           delivery.getAttempts(), delivery.getLastError());
       return new Attempt(delivery, e);
     }
+  }
+
+  /** The mail server took the whole message and then did not answer (StagedSmtpTransport tells). */
+  private static boolean handedOverWithoutAnswer(Exception e) {
+    if (e instanceof MailSendException failed
+        && failed.getFailedMessages().values().stream().anyMatch(StagedSmtpTransport.OutcomeUnknown.class::isInstance)) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof StagedSmtpTransport.OutcomeUnknown) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String describe(Exception e) {

@@ -82,6 +82,17 @@ public class Delivery extends NewEntity {
     this.attempts++;
   }
 
+  /** Handed over, no answer: it may have been delivered. Counts as an attempt; never retried by itself. */
+  void outcomeUnknown(String subject, String messageId, String error) {
+    this.status = DeliveryStatus.UNKNOWN;
+    if (subject != null) {
+      this.subject = cut(subject, MAX_SUBJECT);
+    }
+    this.messageId = messageId;
+    this.lastError = cut(error, MAX_ERROR);
+    this.attempts++;
+  }
+
   private static String cut(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }

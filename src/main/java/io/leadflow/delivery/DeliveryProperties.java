@@ -1,6 +1,8 @@
 package io.leadflow.delivery;
 
 import jakarta.mail.internet.AddressException;
+import java.time.Duration;
+import java.util.Properties;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -18,17 +20,59 @@ import org.springframework.validation.annotation.Validated;
 public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking tracking) {
 
   public DeliveryProperties {
-    mail = mail == null ? new Mail(null) : mail;
+    mail = mail == null ? new Mail(null, null) : mail;
   }
 
-  /** {@code from}: an address with an optional name, e.g. {@code Leadflow <hello@leadflow.example>}. */
-  public record Mail(String from) {
+  /**
+   * {@code from}: an address with an optional name, e.g. {@code Leadflow <hello@leadflow.example>};
+   * {@code timeouts}: how long a send waits on the mail server, by stage.
+   */
+  public record Mail(String from, @Valid Timeouts timeouts) {
 
     public static final String DEFAULT_FROM = "Leadflow <hello@leadflow.example>";
 
     public Mail {
       from = from == null || from.isBlank() ? DEFAULT_FROM : from.trim();
       address(from);
+      timeouts = timeouts == null ? new Timeouts(null, null, null, null) : timeouts;
+    }
+
+    /**
+     * The SMTP timeouts by stage (RFC 5321, 4.5.3.2; docs/operations.md). Before the message is
+     * handed over a timeout is a clean failure, tried again later, so those are short; the reply
+     * to the end of the message gets the RFC's 10 minutes, because a timeout there leaves the
+     * outcome unknown.
+     *
+     * @param connect opening the connection (default 30 s)
+     * @param command the greeting and each command's reply before the message: EHLO, STARTTLS,
+     *     AUTH, MAIL, RCPT, DATA (default 1 min; the RFC's 5 minutes would keep a job and its
+     *     connections for half an hour on a server that hangs)
+     * @param write writing a block of the message (default 1 min; the RFC gives 3 for a block, but a
+     *     block that takes a minute to go out is a dead connection, and this counts into the lock time)
+     * @param endOfData the reply to the end of the message (default 10 min, the RFC's)
+     */
+    public record Timeouts(Duration connect, Duration command, Duration write, Duration endOfData) {
+
+      public Timeouts {
+        connect = connect == null ? Duration.ofSeconds(30) : connect;
+        command = command == null ? Duration.ofMinutes(1) : command;
+        write = write == null ? Duration.ofMinutes(1) : write;
+        endOfData = endOfData == null ? Duration.ofMinutes(10) : endOfData;
+      }
+
+      /**
+       * The longest one send can take: connecting, at most 9 replies before the message
+       * (greeting, EHLO, STARTTLS, EHLO, AUTH and its challenge, MAIL, RCPT, DATA), writing it
+       * (an email is a few blocks; counted as two) and the end-of-data reply.
+       */
+      public Duration longestSend() {
+        return connect.plus(command.multipliedBy(9)).plus(write.multipliedBy(2)).plus(endOfData);
+      }
+
+      /** JavaMail's properties for these timeouts, with the transport that keeps them by stage. */
+      public void applyTo(Properties javaMail) {
+        StagedSmtpTransport.configure(javaMail, connect, command, write, endOfData);
+      }
     }
 
     /** The sender as an address (with its name, if {@code from} has one). */

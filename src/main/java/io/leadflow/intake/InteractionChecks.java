@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.LeadflowProperties;
+import io.leadflow.api.ControlCharacters;
 import io.leadflow.api.FieldProblem;
 import io.leadflow.api.JsonFieldProblems;
 import io.leadflow.intake.InteractionIntake.Refused;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,6 +48,11 @@ class InteractionChecks {
 
   /** One item of the API: read, then checked as {@link #check(InteractionRequest)}. */
   Checked check(JsonNode item) {
+    // free keys of details are read as plain objects, past the String check: look at the JSON itself
+    Optional<FieldProblem> controlCharacter = ControlCharacters.find(item);
+    if (controlCharacter.isPresent()) {
+      return Refused.invalid(List.of(controlCharacter.get()));
+    }
     try {
       return check(json.treeToValue(item, InteractionRequest.class));
     } catch (JsonMappingException e) {
