@@ -9,28 +9,52 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /** Leadflow's HTTP API as an integration calls it: real HTTP, HTTP Basic, JSON. */
 public final class Api {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger();
 
   private final String baseUrl;
   private final String authorization;
+  private final String forwardedFor;
 
-  private Api(String baseUrl, String authorization) {
+  private Api(String baseUrl, String authorization, String forwardedFor) {
     this.baseUrl = baseUrl;
     this.authorization = authorization;
+    this.forwardedFor = forwardedFor;
   }
 
   public static Api at(int port) {
-    return new Api("http://localhost:" + port, null);
+    return new Api("http://localhost:" + port, null, null);
   }
 
   public Api as(String user, String password) {
     String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return new Api(baseUrl, "Basic " + token);
+    return new Api(baseUrl, "Basic " + token, forwardedFor);
+  }
+
+  /** As an integration with its API token. */
+  public Api withToken(String token) {
+    return new Api(baseUrl, "Bearer " + token, forwardedFor);
+  }
+
+  /**
+   * From another client address, as a trusted proxy reports it ({@code X-Forwarded-For}; the test
+   * profile trusts the proxy on localhost).
+   */
+  public Api from(String clientAddress) {
+    return new Api(baseUrl, authorization, clientAddress);
+  }
+
+  /** An address of the documentation range (RFC 3849) no other test uses: a client of its own. */
+  public static String someClientAddress() {
+    return "2001:db8::" + Integer.toHexString(NEXT_ADDRESS.incrementAndGet()) + ":" + Integer.toHexString(
+        ThreadLocalRandom.current().nextInt(0x10000));
   }
 
   public Response get(String path) {
@@ -57,6 +81,9 @@ public final class Api {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (authorization != null) {
       request.header("Authorization", authorization);
+    }
+    if (forwardedFor != null) {
+      request.header("X-Forwarded-For", forwardedFor);
     }
     return request;
   }

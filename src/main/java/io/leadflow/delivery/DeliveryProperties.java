@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Properties;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import java.time.Duration;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -100,6 +102,29 @@ public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking trac
     }
   }
 
-  /** {@code secret}: the HMAC-SHA256 key of tracking links. Changing it breaks the links already sent. */
-  public record Tracking(@NotBlank String secret) {}
+  /**
+   * Tracking links: {@code secret}, the HMAC-SHA256 key they are signed with (changing it breaks
+   * the links already sent); {@code link-max-age}, how long after its email a click or open link
+   * works (unsubscribe links never expire); {@code repeat-window}, within which repeated opens or
+   * clicks of one email are counted on the first one's row instead of each becoming an
+   * interaction; {@code limits}, the requests per client address and per link in a period.
+   */
+  public record Tracking(@NotBlank String secret, Duration linkMaxAge, Duration repeatWindow, @Valid Limits limits) {
+
+    public Tracking {
+      linkMaxAge = linkMaxAge == null ? Duration.ofDays(365) : linkMaxAge;
+      repeatWindow = repeatWindow == null ? Duration.ofHours(1) : repeatWindow;
+      limits = limits == null ? new Limits(null, null, null) : limits;
+    }
+  }
+
+  /** At most {@code per-address} requests to {@code /t/} from one client address, and {@code per-link} to one link, per {@code period}. */
+  public record Limits(@Min(1) Integer perAddress, @Min(1) Integer perLink, Duration period) {
+
+    public Limits {
+      perAddress = perAddress == null ? 600 : perAddress;
+      perLink = perLink == null ? 30 : perLink;
+      period = period == null ? Duration.ofMinutes(1) : period;
+    }
+  }
 }

@@ -9,7 +9,11 @@ import io.leadflow.interaction.InteractionType;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.RateLimit;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +43,13 @@ import org.springframework.web.util.HtmlUtils;
  * A tampered, malformed or unknown token answers 404 and records nothing. Neither does a HEAD
  * request (link checkers), nor a click or open of a lead that has unsubscribed or withdrawn its
  * consent: its links keep working, but it is no longer tracked.
+ *
+ * <p>The links are public, so (issue 17, case 6): requests are limited per client address and per
+ * link ({@link TrackingLimits}; beyond them 429 with {@code Retry-After}); repeated opens and
+ * clicks of one email within the repeat window are counted on one row, not stored one by one
+ * ({@link TrackingEvents}); click and open links expire {@code leadflow.tracking.link-max-age}
+ * after their email (410, recorded nothing). Unsubscribe links never expire. Every refusal is a
+ * small page, not an error document: people see these.
  */
 @Controller
 @RequestMapping("/t")
@@ -54,46 +65,63 @@ class TrackingController {
   private final ContentItemRepository contents;
   private final Leads leads;
   private final InteractionIntake intake;
+  private final TrackingLimits limits;
+  private final TrackingEvents events;
+  private final Clock clock;
+  private final Duration linkMaxAge;
   private final String sender;
 
   TrackingController(TrackingLinks links, DeliveryRepository deliveries, ContentItemRepository contents,
-      Leads leads, InteractionIntake intake, DeliveryProperties properties) {
+      Leads leads, InteractionIntake intake, TrackingLimits limits, TrackingEvents events, Clock clock,
+      DeliveryProperties properties) {
     this.links = links;
     this.deliveries = deliveries;
     this.contents = contents;
     this.leads = leads;
     this.intake = intake;
+    this.limits = limits;
+    this.events = events;
+    this.clock = clock;
+    this.linkMaxAge = properties.tracking().linkMaxAge();
     this.sender = properties.mail().senderName();
   }
 
   /** A delivery a valid token names, with its lead and content. */
   private record Tracked(Delivery delivery, Lead lead, ContentItem content) {}
 
+  /** A request of a link: the delivery it names, or the page to answer instead. */
+  private record Visit(Tracked tracked, ResponseEntity<String> refusal) {
+
+    static Visit refused(ResponseEntity<String> page) {
+      return new Visit(null, page);
+    }
+  }
+
   @GetMapping("/c/{token}")
   ResponseEntity<String> click(@PathVariable String token, HttpServletRequest request) {
-    Optional<Tracked> found = tracked(token, Kind.CLICK);
-    if (found.isEmpty()) {
-      return notFoundPage();
+    Visit visit = visit(request, token, Kind.CLICK);
+    if (visit.refusal() != null) {
+      return visit.refusal();
     }
-    Tracked tracked = found.get();
+    Tracked tracked = visit.tracked();
     Optional<URI> target = target(tracked.content());
     if (target.isEmpty()) {
       return notFoundPage();
     }
     if (!isHead(request) && mayBeTracked(tracked.lead())) {
-      record(tracked, InteractionType.EMAIL_CLICK, null);
+      recordFirstOfWindow(tracked, Kind.CLICK);
     }
     return ResponseEntity.status(HttpStatus.FOUND).location(target.get()).header(HttpHeaders.CACHE_CONTROL, NEVER_CACHE).build();
   }
 
   @GetMapping("/o/{token}.gif")
-  ResponseEntity<byte[]> open(@PathVariable String token, HttpServletRequest request) {
-    Optional<Tracked> found = tracked(token, Kind.OPEN);
-    if (found.isEmpty()) {
-      return ResponseEntity.notFound().build();
+  ResponseEntity<?> open(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.OPEN);
+    if (visit.refusal() != null) {
+      return visit.refusal();
     }
-    if (!isHead(request) && mayBeTracked(found.get().lead())) {
-      record(found.get(), InteractionType.EMAIL_OPEN, null);
+    if (!isHead(request) && mayBeTracked(visit.tracked().lead())) {
+      recordFirstOfWindow(visit.tracked(), Kind.OPEN);
     }
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_GIF)
@@ -106,21 +134,21 @@ class TrackingController {
   /** The unsubscribe link of the email's footer. */
   @GetMapping("/u/{token}")
   ResponseEntity<String> unsubscribe(@PathVariable String token, HttpServletRequest request) {
-    return unsubscribe(token, !isHead(request));
+    return unsubscribe(request, token, !isHead(request));
   }
 
   /** RFC 8058 one-click unsubscribe: the mail client posts {@code List-Unsubscribe=One-Click}. */
   @PostMapping("/u/{token}")
-  ResponseEntity<String> unsubscribeOneClick(@PathVariable String token) {
-    return unsubscribe(token, true);
+  ResponseEntity<String> unsubscribeOneClick(@PathVariable String token, HttpServletRequest request) {
+    return unsubscribe(request, token, true);
   }
 
-  private ResponseEntity<String> unsubscribe(String token, boolean record) {
-    Optional<Tracked> found = tracked(token, Kind.UNSUBSCRIBE);
-    if (found.isEmpty()) {
-      return notFoundPage();
+  private ResponseEntity<String> unsubscribe(HttpServletRequest request, String token, boolean record) {
+    Visit visit = visit(request, token, Kind.UNSUBSCRIBE);
+    if (visit.refusal() != null) {
+      return visit.refusal();
     }
-    Tracked tracked = found.get();
+    Tracked tracked = visit.tracked();
     // once per delivery (its external id), and not again once the lead is unsubscribed
     if (record && tracked.lead().getStatus() != LeadStatus.UNSUBSCRIBED) {
       record(tracked, InteractionType.UNSUBSCRIBE, "unsubscribe-" + tracked.delivery().getId());
@@ -129,15 +157,59 @@ class TrackingController {
         "You will receive no more emails from " + sender + ".");
   }
 
-  private Optional<Tracked> tracked(String token, Kind kind) {
-    return links.deliveryId(token, kind)
-        .flatMap(deliveries::findById)
+  /**
+   * The checks every link request passes, cheapest first: the client address's limit (before
+   * anything is looked up), the signature, the link's limit, the delivery, the link's age.
+   */
+  private Visit visit(HttpServletRequest request, String token, Kind kind) {
+    Optional<Duration> wait = limits.fromAddress(request.getRemoteAddr());
+    if (wait.isPresent()) {
+      return Visit.refused(tooManyRequestsPage(wait.get()));
+    }
+    Optional<String> deliveryId = links.deliveryId(token, kind);
+    if (deliveryId.isEmpty()) {
+      return Visit.refused(notFoundPage());
+    }
+    wait = limits.ofLink(deliveryId.get(), kind);
+    if (wait.isPresent()) {
+      return Visit.refused(tooManyRequestsPage(wait.get()));
+    }
+    Optional<Tracked> found = tracked(deliveryId.get());
+    if (found.isEmpty()) {
+      return Visit.refused(notFoundPage());
+    }
+    if (kind != Kind.UNSUBSCRIBE && isExpired(found.get().delivery())) {
+      return Visit.refused(page(HttpStatus.GONE, "This link has expired",
+          "Links in our emails work for a while after they are sent. This one is older than that."));
+    }
+    return new Visit(found.get(), null);
+  }
+
+  private Optional<Tracked> tracked(String deliveryId) {
+    return deliveries.findById(deliveryId)
         .flatMap(delivery -> leads.find(delivery.getLeadId())
             .flatMap(lead -> contents.findById(delivery.getContentId())
                 .map(content -> new Tracked(delivery, lead, content))));
   }
 
-  private void record(Tracked tracked, InteractionType type, String externalId) {
+  /** Older than {@code leadflow.tracking.link-max-age}, counted from when the email was sent (or recorded, if not sent). */
+  private boolean isExpired(Delivery delivery) {
+    Instant issued = delivery.getSentAt() != null ? delivery.getSentAt() : delivery.getCreatedAt();
+    return issued.plus(linkMaxAge).isBefore(clock.instant());
+  }
+
+  /** An open or click: an interaction for the first of its window, a count for a repeat. */
+  private void recordFirstOfWindow(Tracked tracked, Kind kind) {
+    events.hit(tracked.delivery().getId(), kind, clock.instant()).ifPresent(first -> {
+      InteractionIntake.Answer answer =
+          record(tracked, kind == Kind.CLICK ? InteractionType.EMAIL_CLICK : InteractionType.EMAIL_OPEN, null);
+      if (answer instanceof InteractionIntake.Received received) {
+        events.recorded(first, received.id());
+      }
+    });
+  }
+
+  private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId) {
     InteractionRequest.Details details = new InteractionRequest.Details();
     details.setContentId(tracked.content().getId());
     details.setChannel("email");
@@ -149,6 +221,7 @@ class TrackingController {
     if (answer instanceof InteractionIntake.Refused refused) {
       log.warn("{} of delivery {} not recorded: {} {}", type, tracked.delivery().getId(), refused.detail(), refused.errors());
     }
+    return answer;
   }
 
   /** An unsubscribed lead, or one that withdrew its consent, is not tracked any more. */
@@ -179,7 +252,18 @@ class TrackingController {
     return page(HttpStatus.NOT_FOUND, "This link is not valid", "Please check that you copied the whole link.");
   }
 
+  private static ResponseEntity<String> tooManyRequestsPage(Duration wait) {
+    HttpHeaders retryAfter = new HttpHeaders();
+    retryAfter.set(HttpHeaders.RETRY_AFTER, Long.toString(RateLimit.seconds(wait)));
+    return page(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+        "This link was opened too often in a short time. Please try again in a minute.", retryAfter);
+  }
+
   private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
+    return page(status, title, text, new HttpHeaders());
+  }
+
+  private static ResponseEntity<String> page(HttpStatus status, String title, String text, HttpHeaders headers) {
     String html = """
         <!DOCTYPE html>
         <html lang="en">
@@ -191,7 +275,7 @@ class TrackingController {
         </body>
         </html>
         """.formatted(HtmlUtils.htmlEscape(title), HtmlUtils.htmlEscape(text));
-    return ResponseEntity.status(status).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, NEVER_CACHE)
+    return ResponseEntity.status(status).headers(headers).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, NEVER_CACHE)
         .header("Referrer-Policy", "no-referrer").body(html);
   }
 }

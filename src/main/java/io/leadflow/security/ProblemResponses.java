@@ -2,7 +2,10 @@ package io.leadflow.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import io.leadflow.RateLimit;
 import java.io.IOException;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -10,7 +13,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
-/** 401 and 403 of the API as problem details, like every other error. */
+/** 401, 403 and 429 of the API as problem details, like every other error. */
 @Component
 class ProblemResponses {
 
@@ -23,13 +26,21 @@ class ProblemResponses {
   AuthenticationEntryPoint unauthenticated() {
     return (request, response, e) -> {
       response.setHeader("WWW-Authenticate", "Basic realm=\"Leadflow\"");
-      write(response, HttpStatus.UNAUTHORIZED, "Log in with HTTP Basic authentication as a Camunda user");
+      response.addHeader("WWW-Authenticate", "Bearer realm=\"Leadflow\"");
+      write(response, HttpStatus.UNAUTHORIZED,
+          "Log in with HTTP Basic authentication as a Camunda user, or send an integration token as Authorization: Bearer");
     };
   }
 
   AccessDeniedHandler forbidden() {
     return (request, response, e) ->
         write(response, HttpStatus.FORBIDDEN, "Your Camunda groups do not allow this request");
+  }
+
+  /** 429 with {@code Retry-After} in whole seconds. */
+  void tooManyRequests(HttpServletResponse response, Duration wait, String detail) throws IOException {
+    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(RateLimit.seconds(wait)));
+    write(response, HttpStatus.TOO_MANY_REQUESTS, detail);
   }
 
   private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

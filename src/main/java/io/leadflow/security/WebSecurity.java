@@ -4,7 +4,9 @@ import static io.leadflow.security.LeadflowGroups.ADMINS;
 import static io.leadflow.security.LeadflowGroups.INTEGRATION;
 import static io.leadflow.security.LeadflowGroups.MARKETING;
 
+import io.leadflow.RateLimit;
 import jakarta.servlet.Filter;
+import java.time.Clock;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -15,13 +17,16 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call what. Camunda identity is the only user store:
  * <ul>
- *   <li>{@code /api/**}: HTTP Basic; marketing, administrators and integration users;
+ *   <li>{@code /api/**}: HTTP Basic, or an integration token ({@code Authorization: Bearer},
+ *       {@link IntegrationTokenAuthentication}); marketing, administrators and integrations;
  *       {@code /api/scoring/**} (rescoring) and {@code /api/content/**} (the content catalogue)
- *       marketing and administrators only.
+ *       marketing and administrators only; {@code /api/integrations/**} (tokens) administrators
+ *       only. Failed logins are limited per client address ({@link FailedLoginLimit}).
  *   <li>{@code /engine-rest/**} (where Camunda Modeler deploys): HTTP Basic by Camunda's own
  *       filter, then the engine's authorizations.
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login and their
@@ -34,9 +39,15 @@ class WebSecurity {
 
   @Bean
   @Order(1)
-  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ProblemResponses problems, IntegrationTokens tokens,
+      FailedLoginSettings failedLogins, Clock clock) throws Exception {
+    RateLimit failures = new RateLimit(failedLogins.perAddress(), failedLogins.period(), clock);
     return http.securityMatcher("/api/**")
+        .addFilterBefore(new FailedLoginLimit(failures, problems), BasicAuthenticationFilter.class)
+        .addFilterAfter(IntegrationTokenAuthentication.filter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
+            // who may call the API is the administrators' call
+            .requestMatchers("/api/integrations/**").hasAuthority(ADMINS)
             // changing how everyone is scored is marketing's call, not an integration's
             .requestMatchers("/api/scoring/**").hasAnyAuthority(MARKETING, ADMINS)
             // the catalogue is marketing's: what every lead receives
