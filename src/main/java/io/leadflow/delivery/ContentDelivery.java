@@ -264,8 +264,9 @@ public class ContentDelivery {
           && (failed.getValidUnsentAddresses() == null || failed.getValidUnsentAddresses().length == 0)) {
         return true;
       }
-      if (e instanceof MailSendException send) {
-        return send.getFailedMessages().values().stream().anyMatch(ContentDelivery::addressRefused);
+      if (e instanceof MailSendException send
+          && send.getFailedMessages().values().stream().anyMatch(ContentDelivery::addressRefused)) {
+        return true;
       }
       if (e instanceof MessagingException messaging && messaging.getNextException() != null
           && messaging.getNextException() != messaging.getCause()) {
