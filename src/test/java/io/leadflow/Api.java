@@ -65,6 +65,21 @@ public final class Api {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  public Response post(String path, String contentType, byte[] body) {
+    return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+  }
+
+  /** A file sent as a browser's form upload does: multipart/form-data with one part. */
+  public Response upload(String path, String part, String fileName, String contentType, byte[] content) {
+    String boundary = "----leadflow" + java.util.UUID.randomUUID();
+    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+    body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName
+        + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+    body.writeBytes(content);
+    body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+    return post(path, "multipart/form-data; boundary=" + boundary, body.toByteArray());
+  }
+
   public Response postJson(String path, String json) {
     return post(path, "application/json", json);
   }

@@ -48,7 +48,7 @@ public final class JsonFieldProblems {
       return "must be true or false" + value;
     }
     if (java.time.temporal.Temporal.class.isAssignableFrom(type)) {
-      return "must be an ISO-8601 timestamp with offset, such as 2026-05-04T09:30:00+02:00" + value;
+      return Timestamp.RULE + value;
     }
     if (type == String.class) {
       return "must be a string" + value;

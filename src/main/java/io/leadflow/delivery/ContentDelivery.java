@@ -10,8 +10,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import io.leadflow.lead.EmailAddress;
+import io.leadflow.lead.LeadLifecycle;
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
+import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
+import org.springframework.mail.MailSendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedExceptionUtils;
@@ -37,7 +45,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>if the mail server refuses or cannot be reached (or the content's template does not
  *       render), the delivery is marked FAILED (attempts, last error) instead and
  *       {@link DeliveryFailed} is thrown: the job fails, is retried, ends as an incident, and a
- *       later send with the same key sends it.
+ *       later send with the same key sends it;
+ *   <li>if it fails on the lead's address itself (the mail sender cannot write it, the mail server
+ *       refuses the recipient for good), the delivery is FAILED, the lead is marked not emailable
+ *       ({@code INVALID_ADDRESS}, {@link LeadLifecycle#emailAddressRefused}) in the same
+ *       transaction, and {@link EmailAddressRefused} is thrown: permanent, nothing to retry.
  * </ol>
  * Two sends of one key at the same time (a job run twice because its lock expired) queue on the
  * delivery's row: the second finds it SENT.
@@ -64,15 +76,19 @@ public class ContentDelivery {
   private final Leads leads;
   private final ContentEmails emails;
   private final JavaMailSender mail;
+  private final MailServerFeatures mailServer;
+  private final LeadLifecycle lifecycle;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
   ContentDelivery(DeliveryRepository deliveries, Leads leads, ContentEmails emails, JavaMailSender mail,
-      PlatformTransactionManager transactions, Clock clock) {
+      MailServerFeatures mailServer, LeadLifecycle lifecycle, PlatformTransactionManager transactions, Clock clock) {
     this.deliveries = deliveries;
     this.leads = leads;
     this.emails = emails;
     this.mail = mail;
+    this.mailServer = mailServer;
+    this.lifecycle = lifecycle;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
@@ -111,6 +127,10 @@ public class ContentDelivery {
     if (attempt.delivery().getStatus() == DeliveryStatus.UNKNOWN) {
       throw outcomeUnknown(attempt.delivery(), lead, content, attempt.failure());
     }
+    if (attempt.addressRefused()) {
+      throw new EmailAddressRefused(recorded.getId(), "Email " + recorded.getId() + " (" + content.getId() + " to lead "
+          + lead.getId() + ") was not sent, and no email will be: " + attempt.delivery().getLastError(), attempt.failure());
+    }
     if (attempt.failure() != null) {
       throw new DeliveryFailed(recorded.getId(), "Email " + recorded.getId() + " (" + content.getId() + " to lead "
           + lead.getId() + ", key " + deliveryKey + ") was not sent: " + attempt.delivery().getLastError(),
@@ -139,8 +159,13 @@ public class ContentDelivery {
     return Set.copyOf(deliveries.contentIdsOf(leadId));
   }
 
-  /** What one attempt to send came to: the delivery, and why it failed if it did. */
-  private record Attempt(Delivery delivery, Exception failure) {}
+  /** What one attempt to send came to: the delivery, why it failed if it did, and whether for the address itself. */
+  private record Attempt(Delivery delivery, Exception failure, boolean addressRefused) {
+
+    Attempt(Delivery delivery, Exception failure) {
+      this(delivery, failure, false);
+    }
+  }
 
   private Delivery recordPending(Lead lead, ContentItem content, String deliveryKey) {
     try {
@@ -192,7 +217,8 @@ public class ContentDelivery {
     String subject = null;
     String messageId = null;
     try {
-      OutgoingEmail email = emails.render(lead, content, delivery.getId());
+      String to = sendableAddress(lead.getEmail());
+      OutgoingEmail email = emails.render(lead, to, content, delivery.getId());
       subject = email.subject();
       messageId = email.messageId();
       MimeMessage message = mail.createMimeMessage();
@@ -209,6 +235,14 @@ public class ContentDelivery {
             + "answer; not sent again until someone decides: {}", content.getId(), lead.getId(), deliveryId, messageId,
             delivery.getLastError());
         return new Attempt(delivery, e);
+      }
+      if (addressRefused(e)) {
+        // permanent: trying again cannot help, so the lead is not emailed any more (INVALID_ADDRESS)
+        delivery.failed(subject, "The address was refused: " + describe(e));
+        lifecycle.emailAddressRefused(lead.getId());
+        log.warn("Lead {}'s address was refused (delivery {}): {}; the lead is no longer emailed", lead.getId(),
+            deliveryId, delivery.getLastError());
+        return new Attempt(delivery, e, true);
       }
       // the mail server refused or was not there (MailException), or a template did not render
       delivery.failed(subject, describe(e));
@@ -227,6 +261,56 @@ public class ContentDelivery {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof StagedSmtpTransport.OutcomeUnknown) {
         return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The lead's address as it is sent to: its canonical form (a lead stored before the address
+   * rules gets the same form as a new one). An address that is none, that the mail sender cannot
+   * write, or whose local part needs SMTPUTF8 from a mail server that does not offer it, is refused.
+   */
+  private String sendableAddress(String stored) throws AddressException {
+    EmailAddress.Parsed parsed = EmailAddress.parse(stored);
+    if (!parsed.valid()) {
+      throw new AddressException("'" + stored + "' " + parsed.problem(), stored);
+    }
+    if (parsed.unicodeLocalPart() && Boolean.FALSE.equals(mailServer.deliverable())) {
+      throw new AddressException("the mail server does not offer SMTPUTF8, which '" + stored + "' needs", stored);
+    }
+    new InternetAddress(parsed.canonical(), true).validate();
+    return parsed.canonical();
+  }
+
+  /**
+   * Whether sending failed on the recipient's address itself: the mail sender could not write it
+   * ({@link AddressException}), or the mail server refused the recipient for good (5xx on RCPT).
+   * Temporary refusals (4xx) and a refused sender are not.
+   */
+  static boolean addressRefused(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause() == e ? null : e.getCause()) {
+      if (e instanceof AddressException) {
+        return true;
+      }
+      if (e instanceof SMTPAddressFailedException refused) {
+        return refused.getReturnCode() >= 500;
+      }
+      if (e instanceof SendFailedException failed && !(e instanceof SMTPSenderFailedException)
+          && failed.getInvalidAddresses() != null && failed.getInvalidAddresses().length > 0
+          && (failed.getValidSentAddresses() == null || failed.getValidSentAddresses().length == 0)
+          && (failed.getValidUnsentAddresses() == null || failed.getValidUnsentAddresses().length == 0)) {
+        return true;
+      }
+      if (e instanceof MailSendException send
+          && send.getFailedMessages().values().stream().anyMatch(ContentDelivery::addressRefused)) {
+        return true;
+      }
+      if (e instanceof MessagingException messaging && messaging.getNextException() != null
+          && messaging.getNextException() != messaging.getCause()) {
+        if (addressRefused(messaging.getNextException())) {
+          return true;
+        }
       }
     }
     return false;

@@ -72,7 +72,10 @@ class ContentEmails {
   }
 
   /** @throws com.samskivert.mustache.MustacheException when the item's templates do not render */
-  OutgoingEmail render(Lead lead, ContentItem content, String deliveryId) throws UnsupportedEncodingException {
+  /**
+   * @param to the lead's address as it is sent to (its canonical form, see {@code lead.EmailAddress})
+   */
+  OutgoingEmail render(Lead lead, String to, ContentItem content, String deliveryId) throws UnsupportedEncodingException {
     String clickUrl = links.clickUrl(deliveryId);
     Map<String, Object> values = new HashMap<>();
     values.put("firstName", text(lead.getFirstName()));
@@ -97,8 +100,8 @@ class ContentEmails {
     layout.put("senderAddress", from.getAddress());
 
     String name = (text(lead.getFirstName()) + " " + text(lead.getLastName())).trim();
-    InternetAddress to = new InternetAddress(lead.getEmail(), name.isEmpty() ? null : name, StandardCharsets.UTF_8.name());
-    return new OutgoingEmail(from, to, subject, textLayout.execute(layout), htmlLayout.execute(layout),
+    InternetAddress recipient = new InternetAddress(to, name.isEmpty() ? null : name, StandardCharsets.UTF_8.name());
+    return new OutgoingEmail(from, recipient, subject, textLayout.execute(layout), htmlLayout.execute(layout),
         links.unsubscribeUrl(deliveryId), messageId(deliveryId));
   }
 

@@ -22,14 +22,16 @@ import org.springframework.validation.annotation.Validated;
 public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking tracking) {
 
   public DeliveryProperties {
-    mail = mail == null ? new Mail(null, null) : mail;
+    mail = mail == null ? new Mail(null, null, null) : mail;
   }
 
   /**
    * {@code from}: an address with an optional name, e.g. {@code Leadflow <hello@leadflow.example>};
-   * {@code timeouts}: how long a send waits on the mail server, by stage.
+   * {@code timeouts}: how long a send waits on the mail server, by stage; {@code smtputf8}: whether
+   * the mail server takes addresses with letters beyond ASCII before the {@code @} (SMTPUTF8, RFC
+   * 6531); unset: the mail server is asked (EHLO) and its answer kept for ten minutes.
    */
-  public record Mail(String from, @Valid Timeouts timeouts) {
+  public record Mail(String from, @Valid Timeouts timeouts, Boolean smtputf8) {
 
     public static final String DEFAULT_FROM = "Leadflow <hello@leadflow.example>";
 

@@ -4,26 +4,28 @@ import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonAnySetter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.leadflow.api.Timestamp;
 import io.leadflow.interaction.InteractionType;
+import io.leadflow.lead.EmailAddress;
+import io.leadflow.lead.ValidEmail;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
  * One interaction as a web tracker, email tracking, a webinar tool or a form sends it. The lead is
- * named by {@code leadId} or {@code email}; {@code occurredAt} defaults to now.
+ * named by {@code leadId} or {@code email}; {@code occurredAt} (ISO-8601 with offset, or epoch
+ * milliseconds: {@link Timestamp}) defaults to now.
  */
 public record InteractionRequest(
     @Size(max = 36) String leadId,
-    @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed email address")
-        String email,
+    @Size(max = 254) @ValidEmail(forSending = false) String email,
     @NotNull InteractionType type,
-    OffsetDateTime occurredAt,
+    @JsonDeserialize(using = Timestamp.Deserializer.class) OffsetDateTime occurredAt,
     @Size(max = 200) String externalId,
     @Valid Details details) {
 
@@ -42,9 +44,9 @@ public record InteractionRequest(
     return leadId.trim();
   }
 
-  /** The email as leads' emails are stored: trimmed, lower case. */
+  /** The email as leads' emails are stored: its canonical form ({@link EmailAddress}). */
   String normalisedEmail() {
-    return email.trim().toLowerCase(Locale.ROOT);
+    return EmailAddress.canonical(email);
   }
 
   /** Where it happened and what it was about; any further keys are kept as they came. */

@@ -5,6 +5,7 @@ import io.leadflow.content.ContentItem;
 import io.leadflow.content.ContentItemRepository;
 import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.delivery.Delivery;
+import io.leadflow.delivery.EmailAddressRefused;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
@@ -70,9 +71,14 @@ class JourneySends {
     return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)));
   }
 
+  /** @throws LeadNotContactable also when the send failed on the lead's address (permanent: no retries) */
   private Sent send(Lead lead, ContentItem item, String key) {
-    Delivery sent = delivery.send(lead, item, key);
-    return new Sent(item.getId(), sent.getSentAt());
+    try {
+      Delivery sent = delivery.send(lead, item, key);
+      return new Sent(item.getId(), sent.getSentAt());
+    } catch (EmailAddressRefused refused) {
+      throw new LeadNotContactable(lead.getId(), "INVALID_ADDRESS: " + refused.getMessage());
+    }
   }
 
   /** The content a failed attempt of this same send already chose. */

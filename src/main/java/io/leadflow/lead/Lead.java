@@ -60,6 +60,9 @@ public class Lead extends NewEntity {
   /** When its email bounced for good (a hard bounce); nothing is sent to it after that. */
   private Instant emailBouncedAt;
 
+  /** When the mail server (or the mail sender) refused its address as such; nothing is sent to it after that. */
+  private Instant emailAddressRefusedAt;
+
   /** The company, normalised: leads of one company make one account. */
   private String companyKey;
 
@@ -172,13 +175,17 @@ public class Lead extends NewEntity {
 
   /**
    * Why no email may go to this lead, or null when it may: {@code HARD_BOUNCE} (its address
-   * bounced for good), {@code UNSUBSCRIBED} (it withdrew its consent), {@code NO_CONSENT} (consent
+   * bounced for good), {@code INVALID_ADDRESS} (the mail server or sender refused the address itself),
+   * {@code UNSUBSCRIBED} (it withdrew its consent), {@code NO_CONSENT} (consent
    * refused at capture). Unknown consent counts as given (B2B legitimate interest). Names fixed by
    * API.md ({@code notEmailableReason}). Email only: such a lead is still scored and reaches sales.
    */
   public String notEmailableReason() {
     if (emailBouncedAt != null) {
       return "HARD_BOUNCE";
+    }
+    if (emailAddressRefusedAt != null) {
+      return "INVALID_ADDRESS";
     }
     if (Boolean.FALSE.equals(consentGiven)) {
       return UNSUBSCRIBED_SOURCE.equals(consentSource) ? "UNSUBSCRIBED" : "NO_CONSENT";
@@ -249,6 +256,16 @@ public class Lead extends NewEntity {
     return true;
   }
 
+  /** Its address was refused as an address when an email was sent: nothing can be sent to it. */
+  boolean emailAddressRefused(Instant at) {
+    if (emailAddressRefusedAt != null) {
+      return false;
+    }
+    emailAddressRefusedAt = at;
+    updatedAt = at;
+    return true;
+  }
+
   /** The lead withdrew its consent: nothing is ever sent to it again. */
   boolean unsubscribed(Instant at) {
     if (status == LeadStatus.UNSUBSCRIBED) {
@@ -302,6 +319,7 @@ public class Lead extends NewEntity {
   public FunnelStage getScoredStage() { return scoredStage; }
   public String getCompanyKey() { return companyKey; }
   public Instant getEmailBouncedAt() { return emailBouncedAt; }
+  public Instant getEmailAddressRefusedAt() { return emailAddressRefusedAt; }
   public Instant getHandoverNotBefore() { return handoverNotBefore; }
   public Instant getStatusSince() { return statusSince; }
   public Instant getCreatedAt() { return createdAt; }

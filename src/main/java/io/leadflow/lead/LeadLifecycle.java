@@ -84,6 +84,16 @@ public class LeadLifecycle {
     }
   }
 
+  /**
+   * Sending to the lead failed on its address itself (the mail sender cannot write it, or the mail
+   * server refused the recipient for good): nothing is emailed to it again ({@code emailable}
+   * false, {@code notEmailableReason} {@code INVALID_ADDRESS}). Not a status. Locks the lead.
+   */
+  public void emailAddressRefused(String leadId) {
+    Lead lead = leads.lockById(leadId).orElseThrow(() -> new NotFound("lead", leadId));
+    lead.emailAddressRefused(clock.instant());
+  }
+
   /** Its stage's content is used up: kept warm with occasional content until its behaviour moves it. */
   public Lead keptWarm(String leadId) {
     return change(leadId, CONTENT_USED_UP, it -> it.keptWarm(clock.instant()));

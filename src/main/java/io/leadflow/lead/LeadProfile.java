@@ -1,9 +1,9 @@
 package io.leadflow.lead;
 
 import java.time.OffsetDateTime;
-import java.util.Locale;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import io.leadflow.api.Timestamp;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,15 +14,12 @@ import jakarta.validation.constraints.Size;
 
 /**
  * What a landing page, webinar tool, CRM or import row tells us about a lead (the body of
- * {@code POST /api/leads}). Normalised as it is made, before it is validated: text trimmed, blank
- * as absent, the email in lower case (one lead per email, case-insensitively), the country in
- * upper case.
+ * {@code POST /api/leads}). Normalised as it is made, before it is validated: text trimmed (no-break
+ * spaces too), blank as absent, the email in its canonical form ({@link EmailAddress}: one lead
+ * per address, case-insensitively), the country resolved to its ISO code ({@link Countries}).
  */
 public record LeadProfile(
-    @NotBlank
-        @Size(max = 254)
-        @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "must be a well-formed email address")
-        String email,
+    @NotBlank @Size(max = 254) @ValidEmail String email,
     @Size(max = 100) String firstName,
     @Size(max = 100) String lastName,
     @Size(max = 200) String company,
@@ -43,7 +40,7 @@ public record LeadProfile(
     company = clean(company);
     industry = clean(industry);
     jobTitle = clean(jobTitle);
-    country = clean(country) == null ? null : clean(country).toUpperCase(Locale.ROOT);
+    country = Countries.resolve(country);
     phone = clean(phone);
     campaign = clean(campaign);
   }
@@ -51,7 +48,7 @@ public record LeadProfile(
   /** Consent to be contacted, as data-protection law wants it recorded. */
   public record Consent(
       @NotNull Boolean given,
-      @PastOrPresent OffsetDateTime at,
+      @PastOrPresent @JsonDeserialize(using = Timestamp.Deserializer.class) OffsetDateTime at,
       @Size(max = 200) String source) {
 
     public Consent {
@@ -68,16 +65,13 @@ public record LeadProfile(
     }
   }
 
-  /** An email as leads are stored and found by: trimmed, lower case; null when blank. */
+  /** An email as leads are stored and found by: its canonical form ({@link EmailAddress}); null when blank. */
   public static String normaliseEmail(String email) {
-    return clean(email) == null ? null : clean(email).toLowerCase(Locale.ROOT);
+    return EmailAddress.canonical(email);
   }
 
+  /** Without space (no-break spaces too) or invisible characters around it; null when blank ({@link TextRules}). */
   static String clean(String value) {
-    if (value == null) {
-      return null;
-    }
-    String trimmed = value.trim();
-    return trimmed.isEmpty() ? null : trimmed;
+    return TextRules.clean(value);
   }
 }

@@ -10,6 +10,7 @@ import io.leadflow.content.ContentItem;
 import io.leadflow.content.ContentItemRepository;
 import io.leadflow.journey.LeadNurturingProcess;
 import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.Leads;
 import java.time.Clock;
 import java.time.Duration;
@@ -40,6 +41,8 @@ class SlowMailServerTest {
   static final Duration COMMAND = Duration.ofSeconds(2);
 
   @LocalServerPort int port;
+  @Autowired DeliveryProperties deliveryProperties;
+  @Autowired LeadLifecycle lifecycle;
   @Autowired DeliveryRepository deliveries;
   @Autowired Leads leads;
   @Autowired ContentEmails emails;
@@ -63,7 +66,8 @@ class SlowMailServerTest {
     Properties javaMail = new Properties();
     new DeliveryProperties.Mail.Timeouts(COMMAND, COMMAND, COMMAND, endOfData).applyTo(javaMail);
     sender.setSession(StagedSmtpTransport.session(javaMail));
-    return new ContentDelivery(deliveries, leads, emails, sender, transactions, clock);
+    return new ContentDelivery(deliveries, leads, emails, sender, new MailServerFeatures(sender, deliveryProperties, clock),
+        lifecycle, transactions, clock);
   }
 
   @Test

@@ -1,0 +1,178 @@
+package io.leadflow.lead;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.leadflow.LeadflowProperties;
+import io.leadflow.api.FieldProblem;
+import io.leadflow.api.InvalidRequest;
+import io.leadflow.api.JsonFieldProblems;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import jakarta.validation.Validator;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports leads from a file: CSV (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252;
+ * comma, semicolon or tab, taken from the header line: {@link ImportedText}, {@link ImportedRows})
+ * or an {@code .xlsx} workbook's first sheet. The header row names the capture body's fields
+ * (nested ones dotted: {@code consent.given}) or their aliases ({@link ImportColumns}); then one
+ * lead a row. Each row is checked by the same rules as {@code POST /api/leads}; valid rows are
+ * captured, one transaction each, and the report lists every rejected row with its reasons. Rows
+ * with nothing in them (blank lines, separators only) and columns with neither a header nor values
+ * (Excel's trailing empty column) are ignored. A file that is wrong as a whole (unreadable
+ * encoding, unknown or repeated column, no email column, too many rows) is rejected before
+ * anything is stored.
+ */
+@Service
+public class LeadImport {
+
+  private final LeadCapture capture;
+  private final ObjectMapper json;
+  private final Validator validator;
+  private final int maxRows;
+
+  LeadImport(LeadCapture capture, ObjectMapper json, Validator validator, LeadflowProperties properties) {
+    this.capture = capture;
+    this.json = json;
+    this.validator = validator;
+    this.maxRows = properties.importing().maxRows();
+  }
+
+  /**
+   * @param bytes the file as sent
+   * @param declaredCharset the charset the request named (CSV only), or null
+   */
+  public Report importFile(byte[] bytes, Charset declaredCharset, String importedBy) {
+    List<ImportedRows.Line> lines = ImportedRows.isWorkbook(bytes)
+        ? ImportedRows.workbook(bytes)
+        : ImportedRows.csv(ImportedText.decode(bytes, declaredCharset));
+    Optional<ImportedRows.Line> first = lines.stream().filter(line -> !line.blank()).findFirst();
+    if (first.isEmpty()) {
+      throw new InvalidRequest("The file is empty: it needs a header row", List.of(new FieldProblem("body", "is empty")));
+    }
+    Header header = header(first.get().values());
+    List<ImportedRows.Line> rows = lines.subList(lines.indexOf(first.get()) + 1, lines.size()).stream()
+        .filter(line -> !line.blank())
+        .toList();
+    if (rows.size() > maxRows) {
+      throw new InvalidRequest(HttpStatus.PAYLOAD_TOO_LARGE,
+          "The file has " + rows.size() + " rows; at most " + maxRows + " are imported at once (leadflow.import.max-rows)",
+          List.of());
+    }
+    int created = 0;
+    int updated = 0;
+    List<RejectedRow> rejected = new ArrayList<>();
+    for (ImportedRows.Line row : rows) {
+      List<FieldProblem> problems = new ArrayList<>();
+      LeadProfile profile = profile(header, row.values(), problems);
+      if (profile != null) {
+        validator.validate(profile).forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
+      }
+      if (!problems.isEmpty()) {
+        problems.sort(Comparator.comparing(FieldProblem::field));
+        rejected.add(new RejectedRow(row.number(), problems));
+        continue;
+      }
+      if (capture.capture(profile, CaptureChannel.IMPORT, importedBy).created()) {
+        created++;
+      } else {
+        updated++;
+      }
+    }
+    return new Report(created + updated, created, updated, rejected, header.columns());
+  }
+
+  /**
+   * The header: the field of each column (null: a column without a header, ignored when its
+   * values are blank).
+   */
+  private record Header(String[] fields, Map<String, String> columns) {}
+
+  private static Header header(String[] names) {
+    List<FieldProblem> problems = new ArrayList<>();
+    String[] fields = new String[names.length];
+    Map<String, String> columns = new LinkedHashMap<>();
+    Map<String, String> headerOfField = new LinkedHashMap<>();
+    for (int c = 0; c < names.length; c++) {
+      String name = TextRules.clean(TextRules.withoutInvisibles(names[c]));
+      if (name == null) {
+        continue;
+      }
+      Optional<String> field = ImportColumns.field(name);
+      if (field.isEmpty()) {
+        problems.add(new FieldProblem(name, "is not a known column; known columns are " + ImportColumns.FIELDS
+            + " and their aliases (docs/api.md)"));
+      } else if (headerOfField.containsKey(field.get())) {
+        problems.add(new FieldProblem(name, "names " + field.get() + ", as \"" + headerOfField.get(field.get())
+            + "\" does: a field may have one column"));
+      } else {
+        fields[c] = field.get();
+        headerOfField.put(field.get(), name);
+        columns.put(name, field.get());
+      }
+    }
+    if (problems.isEmpty() && !headerOfField.containsKey("email")) {
+      problems.add(new FieldProblem("email", "column is required"));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequest("The header row is invalid; nothing was imported", problems);
+    }
+    return new Header(fields, columns);
+  }
+
+  /** The row as the JSON body it stands for, read by the same Jackson rules; null when unreadable. */
+  private LeadProfile profile(Header header, String[] row, List<FieldProblem> problems) {
+    String[] fields = header.fields();
+    int named = 0;
+    for (int c = 0; c < fields.length; c++) {
+      if (fields[c] != null) {
+        named = c + 1;
+      }
+    }
+    boolean valueWithoutHeader = false;
+    for (int c = 0; c < row.length; c++) {
+      valueWithoutHeader |= (c >= fields.length || fields[c] == null) && TextRules.clean(row[c]) != null;
+    }
+    if (row.length < named || valueWithoutHeader) {
+      problems.add(new FieldProblem("row", "has " + row.length + " values, the header has " + named + " columns"));
+      return null;
+    }
+    ObjectNode body = json.createObjectNode();
+    for (int c = 0; c < fields.length && c < row.length; c++) {
+      if (fields[c] == null || TextRules.clean(row[c]) == null) {
+        continue;
+      }
+      String[] path = fields[c].split("\\.");
+      ObjectNode parent = body;
+      for (int p = 0; p < path.length - 1; p++) {
+        parent = parent.has(path[p]) ? (ObjectNode) parent.get(path[p]) : parent.putObject(path[p]);
+      }
+      parent.put(path[path.length - 1], row[c]);
+    }
+    try {
+      return json.treeToValue(body, LeadProfile.class);
+    } catch (JsonMappingException e) {
+      problems.add(JsonFieldProblems.of(e));
+    } catch (JsonProcessingException e) {
+      problems.add(new FieldProblem("row", "cannot be read: " + e.getOriginalMessage()));
+    }
+    return null;
+  }
+
+  /**
+   * What an import did: {@code accepted} = {@code created} + {@code updated}; {@code columns}: each
+   * header as sent, and the field it was read as.
+   */
+  public record Report(int accepted, int created, int updated, List<RejectedRow> rejected, Map<String, String> columns) {}
+
+  /** A row that was not imported, numbered as in a spreadsheet (the header is row 1). */
+  public record RejectedRow(int row, List<FieldProblem> errors) {}
+}
