@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Name;
 import org.springframework.validation.annotation.Validated;
 
-/** Leadflow's own settings ({@code leadflow.*}); each one is documented in the README. */
+/** Leadflow's own settings ({@code leadflow.*}); each one is documented in docs/configuration.md or docs/operations.md. */
 @Validated
 @ConfigurationProperties("leadflow")
 public record LeadflowProperties(
