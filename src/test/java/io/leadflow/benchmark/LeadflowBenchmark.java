@@ -41,7 +41,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Leadflow's performance benchmark: {@code ./mvnw -Pbenchmark test -Dbenchmark.size=100000}
- * (README, "Operations"). Leadflow runs as shipped for production (profile {@code postgres}) on a
+ * (docs/benchmark.md). Leadflow runs as shipped for production (profile {@code postgres}) on a
  * fresh PostgreSQL database, email goes to a real SMTP server (GreenMail) in this JVM, and each
  * scenario is measured beside a reference: the least the engine itself does for the same thing,
  * in the same run, on the same database. Prints a table and writes it to {@code target/benchmark/}.
