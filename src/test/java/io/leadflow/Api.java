@@ -92,6 +92,12 @@ public final class Api {
     return send(request(path).DELETE());
   }
 
+  /** A DELETE with a JSON body (an erasure's reason). */
+  public Response delete(String path, String json) {
+    return send(request(path).header("Content-Type", "application/json")
+        .method("DELETE", HttpRequest.BodyPublishers.ofString(json)));
+  }
+
   private HttpRequest.Builder request(String path) {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
     if (authorization != null) {

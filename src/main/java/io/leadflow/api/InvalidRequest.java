@@ -14,6 +14,14 @@ public class InvalidRequest extends ErrorResponseException {
 
   public InvalidRequest(HttpStatus status, String detail, List<FieldProblem> errors) {
     super(status, problem(status, detail, errors), null);
+    this.errors = List.copyOf(errors);
+  }
+
+  private final List<FieldProblem> errors;
+
+  /** The fields and what is wrong with each (may be empty). */
+  public List<FieldProblem> errors() {
+    return errors;
   }
 
   private static ProblemDetail problem(HttpStatus status, String detail, List<FieldProblem> errors) {

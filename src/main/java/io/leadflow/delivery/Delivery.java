@@ -93,6 +93,13 @@ public class Delivery extends NewEntity {
     this.attempts++;
   }
 
+  /** The person asked to be forgotten: the subject (it greets them by name) and the server's words go. */
+  void forget() {
+    this.subject = null;
+    this.messageId = null;
+    this.lastError = null;
+  }
+
   private static String cut(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }

@@ -58,6 +58,17 @@ public class Interaction extends NewEntity {
     this.points = points;
   }
 
+  /**
+   * The person asked to be forgotten: what could say who they are or what they wrote goes (the
+   * URL with its parameters, the free details, the sender's id); type, time, content, campaign,
+   * channel and points stay for the reports.
+   */
+  void forget() {
+    url = null;
+    details = null;
+    externalId = null;
+  }
+
   public String getLeadId() { return leadId; }
   public InteractionType getType() { return type; }
   public Instant getOccurredAt() { return occurredAt; }

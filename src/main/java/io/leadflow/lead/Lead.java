@@ -66,6 +66,12 @@ public class Lead extends NewEntity {
   /** The company, normalised: leads of one company make one account. */
   private String companyKey;
 
+  /** When the person asked to be forgotten: every personal field is empty since (see {@link #erase}). */
+  private Instant erasedAt;
+
+  /** Captured again after an earlier erasure of its address (leadflow.privacy.erased-address: flag). */
+  private Instant previouslyErasedAt;
+
   /** Since when it has its {@link #status} (the lifecycle keeps it). */
   private Instant statusSince;
 
@@ -278,6 +284,43 @@ public class Lead extends NewEntity {
     updatedAt = at;
     return true;
   }
+
+  /**
+   * The person asked to be forgotten: every field that says who they are is emptied (name, email,
+   * company, job, country, phone, social profiles, consent details); what reports count stays
+   * (status, stage, scores, rating, campaign, dates). The email becomes {@code erased:<id>}, which
+   * is no address and matches no capture.
+   */
+  void erase(Instant at) {
+    email = "erased:" + getId();
+    firstName = null;
+    lastName = null;
+    company = null;
+    companyKey = null;
+    companySize = null;
+    industry = null;
+    jobTitle = null;
+    country = null;
+    phone = null;
+    linkedin = null;
+    twitter = null;
+    consentGiven = null;
+    consentAt = null;
+    consentSource = null;
+    erasedAt = at;
+    updatedAt = at;
+  }
+
+  /** Its address was erased before, at the person's request, and captured again. */
+  void previouslyErased(Instant erasedAt) {
+    previouslyErasedAt = erasedAt;
+  }
+
+  public boolean isErased() {
+    return erasedAt != null;
+  }
+
+  public Instant getPreviouslyErasedAt() { return previouslyErasedAt; }
 
   /** Its status changed at {@code at} (the lifecycle calls this). */
   void statusSince(Instant at) {

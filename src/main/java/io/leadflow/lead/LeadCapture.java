@@ -23,6 +23,8 @@ public class LeadCapture {
 
   private final LeadRepository leads;
   private final LeadLifecycle lifecycle;
+  private final LeadErasures erasures;
+  private final PrivacySettings privacy;
   private final CaptureRecordRepository captures;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
@@ -31,12 +33,16 @@ public class LeadCapture {
   LeadCapture(
       LeadRepository leads,
       LeadLifecycle lifecycle,
+      LeadErasures erasures,
+      PrivacySettings privacy,
       CaptureRecordRepository captures,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactionManager,
       Clock clock) {
     this.leads = leads;
     this.lifecycle = lifecycle;
+    this.erasures = erasures;
+    this.privacy = privacy;
     this.captures = captures;
     this.events = events;
     this.transaction = new TransactionTemplate(transactionManager);
@@ -63,6 +69,12 @@ public class LeadCapture {
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {
+      erasures.erasedAt(profile.email()).ifPresent(erasedAt -> {
+        if (privacy.erasedAddress() == PrivacySettings.ErasedAddress.REFUSE) {
+          throw new AddressErased(erasedAt);
+        }
+        lead.previouslyErased(erasedAt);
+      });
       leads.saveAndFlush(lead);
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));

@@ -54,13 +54,13 @@ class LeadController {
 
   @GetMapping("/{id}")
   LeadView lead(@PathVariable String id) {
-    return leads.findById(id).map(LeadView::of).orElseThrow(() -> new NotFound("lead", id));
+    return leads.findById(id).filter(lead -> !lead.isErased()).map(LeadView::of).orElseThrow(() -> new NotFound("lead", id));
   }
 
   /** The lead's status and stage transitions, oldest first (API.md). */
   @GetMapping("/{id}/history")
   List<LeadTransitionView> history(@PathVariable String id) {
-    if (!leads.existsById(id)) {
+    if (leads.findById(id).filter(lead -> !lead.isErased()).isEmpty()) {
       throw new NotFound("lead", id);
     }
     return lifecycle.history(id);

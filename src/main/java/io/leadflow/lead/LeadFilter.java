@@ -38,6 +38,8 @@ public record LeadFilter(
   Specification<Lead> specification() {
     return (root, query, cb) -> {
       List<Predicate> where = new ArrayList<>();
+      // an erased lead is listed to no one
+      where.add(cb.isNull(root.get("erasedAt")));
       if (campaign != null) {
         where.add(cb.equal(root.get("campaign"), campaign));
       }

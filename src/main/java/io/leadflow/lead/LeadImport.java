@@ -81,10 +81,14 @@ public class LeadImport {
         rejected.add(new RejectedRow(row.number(), problems));
         continue;
       }
-      if (capture.capture(profile, CaptureChannel.IMPORT, importedBy).created()) {
-        created++;
-      } else {
-        updated++;
+      try {
+        if (capture.capture(profile, CaptureChannel.IMPORT, importedBy).created()) {
+          created++;
+        } else {
+          updated++;
+        }
+      } catch (AddressErased erased) {
+        rejected.add(new RejectedRow(row.number(), erased.errors()));
       }
     }
     return new Report(created + updated, created, updated, rejected, header.columns());

@@ -21,7 +21,7 @@ interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecificationEx
    * failing each other.
    */
   @Lock(LockModeType.PESSIMISTIC_WRITE)
-  @Query("select l from Lead l where l.id = :id")
+  @Query("select l from Lead l where l.id = :id and l.erasedAt is null")
   Optional<Lead> lockById(@Param("id") String id);
 
   /** Like {@link #lockById}, by normalised email. */
@@ -44,8 +44,11 @@ interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecificationEx
 
   long countByCompanyKey(String companyKey);
 
+  /** Leads that are not erased. */
+  long countByErasedAtIsNull();
+
   /** Ids of leads with one of these statuses since before {@code before}, oldest first. */
-  @Query("select l.id from Lead l where l.status in :statuses and l.statusSince < :before order by l.statusSince")
+  @Query("select l.id from Lead l where l.status in :statuses and l.statusSince < :before and l.erasedAt is null order by l.statusSince")
   List<String> salesReadySince(@Param("statuses") Collection<LeadStatus> statuses, @Param("before") java.time.Instant before,
       org.springframework.data.domain.Pageable page);
 

@@ -22,13 +22,14 @@ public class Leads {
     this.leads = leads;
   }
 
+  /** The lead, unless there is none or it was erased (an erased lead is found by no one). */
   public Optional<Lead> find(String id) {
-    return leads.findById(id);
+    return leads.findById(id).filter(lead -> !lead.isErased());
   }
 
   /** @throws NotFound (404 problem) when there is no such lead */
   public Lead get(String id) {
-    return leads.findById(id).orElseThrow(() -> new NotFound("lead", id));
+    return find(id).orElseThrow(() -> new NotFound("lead", id));
   }
 
   /** @param email as typed: trimmed and lower-cased here (see {@link LeadProfile}) */
@@ -37,11 +38,11 @@ public class Leads {
   }
 
   public boolean exists(String id) {
-    return leads.existsById(id);
+    return find(id).isPresent();
   }
 
   public long count() {
-    return leads.count();
+    return leads.countByErasedAtIsNull();
   }
 
   /**
@@ -57,7 +58,7 @@ public class Leads {
    * order, so transactions that lock several of the same leads queue instead of deadlocking.
    */
   public List<Lead> lockAll(Collection<String> ids, Collection<String> emails) {
-    return leads.lockAll(ids, emails);
+    return leads.lockAll(ids, emails).stream().filter(lead -> !lead.isErased()).toList();
   }
 
   /** Up to {@code size} lead ids after {@code afterId} ("" to begin), in id order: a batch of a run over all leads. */

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilt
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -52,6 +53,9 @@ class WebSecurity {
             .requestMatchers("/api/scoring/**").hasAnyAuthority(MARKETING, ADMINS)
             // the catalogue is marketing's: what every lead receives
             .requestMatchers("/api/content/**").hasAnyAuthority(MARKETING, ADMINS)
+            // a person's data and its erasure: marketing (the controller) and administrators, never an integration
+            .requestMatchers(HttpMethod.GET, "/api/leads/*/personal-data").hasAnyAuthority(MARKETING, ADMINS)
+            .requestMatchers(HttpMethod.DELETE, "/api/leads/*").hasAnyAuthority(MARKETING, ADMINS)
             .anyRequest().hasAnyAuthority(MARKETING, ADMINS, INTEGRATION))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))

@@ -1,0 +1,9 @@
+package io.leadflow.lead;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface LeadErasureRepository extends JpaRepository<LeadErasure, String> {
+
+  List<LeadErasure> findByEmailHashOrderByErasedAtDesc(String emailHash);
+}

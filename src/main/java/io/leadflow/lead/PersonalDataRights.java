@@ -1,0 +1,83 @@
+package io.leadflow.lead;
+
+import io.leadflow.api.FieldProblem;
+import io.leadflow.api.InvalidRequest;
+import io.leadflow.api.NotFound;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A person's rights over what Leadflow stores about them (GDPR articles 15 and 17): access, one
+ * document with everything stored about the lead, ours and the engine's; and erasure, which
+ * removes the person from every {@link PersonalDataHolder}, anonymises the lead (what reports
+ * count stays, with no name, address, company or free text) and records the erasure without the
+ * person's data.
+ */
+@Service
+public class PersonalDataRights {
+
+  private static final Logger log = LoggerFactory.getLogger(PersonalDataRights.class);
+
+  private final LeadRepository leads;
+  private final CaptureRecordRepository captures;
+  private final LeadLifecycle lifecycle;
+  private final List<PersonalDataHolder> holders;
+  private final LeadErasures erasures;
+  private final Clock clock;
+
+  PersonalDataRights(LeadRepository leads, CaptureRecordRepository captures, LeadLifecycle lifecycle,
+      List<PersonalDataHolder> holders, LeadErasures erasures, Clock clock) {
+    this.leads = leads;
+    this.captures = captures;
+    this.lifecycle = lifecycle;
+    this.holders = holders;
+    this.erasures = erasures;
+    this.clock = clock;
+  }
+
+  /**
+   * Everything stored about the lead, one part per feature: {@code profile}, {@code captures},
+   * {@code history}, then each {@link PersonalDataHolder}'s part.
+   *
+   * @throws NotFound when there is no such lead (or it was erased)
+   */
+  @Transactional(readOnly = true)
+  public Map<String, Object> access(String leadId) {
+    Lead lead = leads.findById(leadId).filter(found -> !found.isErased()).orElseThrow(() -> new NotFound("lead", leadId));
+    Map<String, Object> document = new LinkedHashMap<>();
+    document.put("profile", LeadView.of(lead));
+    document.put("captures", captures.findByLeadIdOrderByCapturedAt(leadId).stream().map(CaptureView::of).toList());
+    document.put("history", lifecycle.history(leadId));
+    holders.forEach(holder -> document.put(holder.part(), holder.personalDataOf(leadId)));
+    return document;
+  }
+
+  /**
+   * Forgets the person: every feature's data, the engine's processes and history of the lead, and
+   * the lead's own fields. All or nothing.
+   *
+   * @param reason why (a request, its date and channel; no personal data), 1 to 500 characters
+   * @throws NotFound when there is no such lead (or it was erased already)
+   * @throws InvalidRequest when the reason is missing
+   */
+  @Transactional
+  public void erase(String leadId, String reason, String erasedBy) {
+    if (reason == null || reason.isBlank() || reason.length() > 500) {
+      throw new InvalidRequest("Say why the lead is erased", List.of(new FieldProblem("reason", "must be 1 to 500 characters")));
+    }
+    Lead lead = leads.lockById(leadId).orElseThrow(() -> new NotFound("lead", leadId));
+    Instant now = clock.instant();
+    String email = lead.getEmail();
+    holders.forEach(holder -> holder.erase(leadId));
+    lead.erase(now);
+    erasures.record(email, now, erasedBy, reason.trim());
+    log.info("Lead {} erased by {} ({} parts)", leadId, erasedBy, holders.size());
+  }
+}
