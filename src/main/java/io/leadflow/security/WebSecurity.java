@@ -2,6 +2,7 @@ package io.leadflow.security;
 
 import static io.leadflow.security.LeadflowGroups.ADMINS;
 import static io.leadflow.security.LeadflowGroups.INTEGRATION;
+import static io.leadflow.security.LeadflowGroups.MANAGERS;
 import static io.leadflow.security.LeadflowGroups.MARKETING;
 
 import jakarta.servlet.Filter;
@@ -21,7 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * <ul>
  *   <li>{@code /api/**}: HTTP Basic; marketing, administrators and integration users;
  *       {@code /api/scoring/**} (rescoring) and {@code /api/content/**} (the content catalogue)
- *       marketing and administrators only.
+ *       marketing and administrators only; {@code /api/reports/**} marketing, managers and administrators.
  *   <li>{@code /engine-rest/**} (where Camunda Modeler deploys): HTTP Basic by Camunda's own
  *       filter, then the engine's authorizations.
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login and their
@@ -41,6 +42,8 @@ class WebSecurity {
             .requestMatchers("/api/scoring/**").hasAnyAuthority(MARKETING, ADMINS)
             // the catalogue is marketing's: what every lead receives
             .requestMatchers("/api/content/**").hasAnyAuthority(MARKETING, ADMINS)
+            // what marketing earns: for marketing and managers, not for integrations
+            .requestMatchers("/api/reports/**").hasAnyAuthority(MARKETING, MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(MARKETING, ADMINS, INTEGRATION))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))
