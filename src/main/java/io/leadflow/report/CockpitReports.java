@@ -10,14 +10,12 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The bridge from Cockpit's JAX-RS plugin resources (made by Cockpit, not by Spring) to the
- * reports: the application's {@link Reports} and JSON settings, so the dashboard shows what
- * {@code /api/reports} answers.
+ * The bridge from Cockpit's JAX-RS plugin resources (made by Cockpit, not by Spring: they find this
+ * bean in the web application context of their servlet context) to the reports: the application's
+ * {@link Reports} and JSON settings, so the dashboard shows what {@code /api/reports} answers.
  */
 @Component
 class CockpitReports {
-
-  private static volatile CockpitReports current;
 
   private final Reports reports;
   private final ObjectMapper json;
@@ -27,18 +25,10 @@ class CockpitReports {
     this.reports = reports;
     this.json = json;
     this.clock = clock;
-    current = this;
   }
 
-  static String dashboard(int days) {
-    CockpitReports bridge = current;
-    if (bridge == null) {
-      throw new IllegalStateException("Leadflow's reports are not started");
-    }
-    return bridge.write(days);
-  }
-
-  private String write(int days) {
+  /** Every report over the last {@code days} days up to today, as one JSON document. */
+  String dashboard(int days) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     ReportPeriod period = new ReportPeriod(today.minusDays(days - 1L), today, ReportPeriod.Attribution.first, null);
     Map<String, Object> all = new LinkedHashMap<>();

@@ -14,6 +14,6 @@ public class ReportsCockpitRootResource extends AbstractCockpitPluginRootResourc
 
   @Path("{engineName}/reports")
   public ReportsCockpitResource reports(@PathParam("engineName") String engineName) {
-    return subResource(new ReportsCockpitResource(engineName), engineName);
+    return subResource(new ReportsCockpitResource(engineName, servletContext), engineName);
   }
 }

@@ -152,7 +152,15 @@ export default {
       credentials: 'same-origin',
       headers: {Accept: 'application/json', 'X-XSRF-TOKEN': api.CSRFToken},
     })
-      .then((response) => (response.ok ? response.json() : null))
+      .then((response) => {
+        if (response.status === 401 || response.status === 403) {
+          return null;
+        }
+        if (!response.ok) {
+          throw new Error('HTTP ' + response.status);
+        }
+        return response.json();
+      })
       .then((data) => {
         if (!data) {
           // not a manager or marketer: nothing to see

@@ -1,6 +1,7 @@
 package io.leadflow.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
@@ -263,6 +264,31 @@ class ReportsTest {
     assertThat(marketing.postJson("/api/leads/" + lead + "/lost", "{\"reason\": \"no budget\"}").status())
         .as("nurtured, not an opportunity").isEqualTo(409);
     assertThat(leads.get(lead).getStatus().name()).isEqualTo("NURTURING");
+  }
+
+  @Test
+  void aDealWonOnTheFollowUpInTasklistBringsItsAmountIntoTheCampaignsRevenue() {
+    String lead = captured("fay", webinar, "2031-06-02T09:00:00Z", "DE");
+    Task followUp = routedAt(lead, "2031-06-02T10:00:00Z", "2031-06-02T10:01:00Z");
+
+    at("2031-06-03T10:00:00Z", () -> {
+      assertThatThrownBy(() -> engine.getTaskService().complete(followUp.getId(), Map.of(
+          SalesHandoffProcess.Variables.OUTCOME, "WON", SalesHandoffProcess.Variables.DEAL_AMOUNT, -1.0,
+          SalesHandoffProcess.Variables.DEAL_CURRENCY, "EUR"))).hasMessageContaining("amount");
+      engine.getTaskService().complete(followUp.getId(), Map.of(SalesHandoffProcess.Variables.OUTCOME, "WON",
+          SalesHandoffProcess.Variables.DEAL_AMOUNT, 5000.5, SalesHandoffProcess.Variables.DEAL_CURRENCY, "EUR"));
+    });
+    org.camunda.bpm.engine.runtime.Job recordSale = engine.getManagementService().createJobQuery()
+        .processInstanceId(followUp.getProcessInstanceId()).activityId(SalesHandoffProcess.Elements.RECORD_SALE).singleResult();
+    if (recordSale != null) { // when the model makes "Record the sale" asynchronous
+      at("2031-06-03T10:00:00Z", () -> execute(recordSale));
+    }
+
+    assertThat(leads.get(lead).getStatus().name()).isEqualTo("CUSTOMER");
+    Api.Response report = manager.get("/api/reports/campaigns?from=2031-06-01&to=2031-06-30&campaign=" + webinar);
+    JsonNode row = report.json().get("campaigns").get(0);
+    assertThat(row.get("customers").asLong()).isEqualTo(1);
+    assertThat(row.get("revenue").decimalValue()).isEqualByComparingTo("5000.50");
   }
 
   // ---- given ----
