@@ -95,6 +95,7 @@ class InteractionRecorder {
         details == null ? null : details.getChannel(),
         details == null || details.getMore().isEmpty() ? null : details.moreAsJson(json));
     int points = scoring.recordInteraction(lead, interaction, days);
+    lifecycle.touched(lead, interaction.getCampaign(), interaction.getOccurredAt());
     if (request.externalId() != null) {
       storedByExternalId.put(request.externalId(), interaction);
     }

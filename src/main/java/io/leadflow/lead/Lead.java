@@ -72,6 +72,13 @@ public class Lead extends NewEntity {
   /** Captured again after an earlier erasure of its address (leadflow.privacy.erased-address: flag). */
   private Instant previouslyErasedAt;
 
+  /**
+   * Last-touch attribution: the last campaign it engaged with (a capture or an interaction naming
+   * one) before it became an opportunity, and when. First touch is {@link #campaign}.
+   */
+  private String lastTouchCampaign;
+  private Instant lastTouchAt;
+
   /** Since when it has its {@link #status} (the lifecycle keeps it). */
   private Instant statusSince;
 
@@ -96,6 +103,7 @@ public class Lead extends NewEntity {
     Lead lead = new Lead();
     lead.email = email;
     lead.campaign = campaign;
+    lead.touched(campaign, at);
     lead.status = LeadStatus.NURTURING;
     lead.stage = FunnelStage.TOFU;
     lead.scoredStage = FunnelStage.TOFU;
@@ -246,6 +254,41 @@ public class Lead extends NewEntity {
     return true;
   }
 
+  /**
+   * It engaged with a campaign at {@code at}: the campaign becomes its last touch, unless it is an
+   * opportunity or a customer already (attribution credits what came before the opportunity) or a
+   * later touch is known (interactions may arrive late).
+   *
+   * @return whether the last touch moved
+   */
+  boolean touched(String campaign, Instant at) {
+    if (campaign == null || campaign.isBlank() || status == LeadStatus.OPPORTUNITY || status == LeadStatus.CUSTOMER
+        || (lastTouchAt != null && at.isBefore(lastTouchAt))) {
+      return false;
+    }
+    lastTouchCampaign = campaign;
+    lastTouchAt = at;
+    return true;
+  }
+
+  /** Whether the lead is an opportunity whose deal can be lost. */
+  public boolean mayLoseDeal() {
+    return status == LeadStatus.OPPORTUNITY;
+  }
+
+  /**
+   * The deal was lost: the lead is not binned but nurtured again, at the stage its score says (it
+   * may qualify again later, and be handed over again).
+   */
+  void dealLost(Instant at) {
+    if (!mayLoseDeal()) {
+      throw new IllegalStateException("Lead " + getId() + " is " + status + ", not an opportunity: no deal to lose");
+    }
+    status = LeadStatus.NURTURING;
+    stage = scoredStage == null ? FunnelStage.TOFU : scoredStage;
+    updatedAt = at;
+  }
+
   /** Not a lead for us (no budget, no need, wrong contact, ...): nothing more is sent. */
   void disqualified(Instant at) {
     status = LeadStatus.DISQUALIFIED;
@@ -365,6 +408,8 @@ public class Lead extends NewEntity {
   public Instant getEmailAddressRefusedAt() { return emailAddressRefusedAt; }
   public Instant getHandoverNotBefore() { return handoverNotBefore; }
   public Instant getStatusSince() { return statusSince; }
+  public String getLastTouchCampaign() { return lastTouchCampaign; }
+  public Instant getLastTouchAt() { return lastTouchAt; }
   public Instant getCreatedAt() { return createdAt; }
   public Instant getUpdatedAt() { return updatedAt; }
 

@@ -79,6 +79,7 @@ public class LeadCapture {
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));
     } else {
+      lead.touched(profile.campaign(), now);
       events.publishEvent(new LeadProfileUpdated(lead));
     }
     captures.save(new CaptureRecord(lead, channel, profile.campaign(), known.isEmpty(), capturedBy, now));

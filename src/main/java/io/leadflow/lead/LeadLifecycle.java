@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
  * <p>Causes, as recorded: {@code CAPTURED}, {@code INTERACTION:<type>}, {@code PROFILE}, {@code
  * RESCORE}, {@code DECAY} (scoring); {@code CONTENT_USED_UP} (journey); {@code HANDED_TO_SALES},
  * {@code SALES_NOT_READY}, {@code OPPORTUNITY}, {@code WON}, {@code DISQUALIFIED_BY_SALES},
- * {@code QUALIFIED_BY_PHONE}, {@code DISQUALIFIED_BY_PHONE} (sales); {@code UNSUBSCRIBED}.
+ * {@code QUALIFIED_BY_PHONE}, {@code DISQUALIFIED_BY_PHONE}, {@code DEAL_LOST} (sales); {@code UNSUBSCRIBED}.
+ *
+ * <p>It also keeps the lead's last-touch attribution ({@link #touched}), which moves no status.
  */
 @Service
 public class LeadLifecycle {
@@ -34,6 +36,8 @@ public class LeadLifecycle {
   public static final String WON = "WON";
   public static final String QUALIFIED_BY_PHONE = "QUALIFIED_BY_PHONE";
   public static final String UNSUBSCRIBED = "UNSUBSCRIBED";
+  /** The opportunity's deal was lost: back to nurturing (not into the bin). */
+  public static final String DEAL_LOST = "DEAL_LOST";
 
   private final LeadRepository leads;
   private final LeadTransitionRepository transitions;
@@ -129,6 +133,25 @@ public class LeadLifecycle {
    */
   public Lead won(String leadId) {
     return change(leadId, WON, it -> it.won(clock.instant()));
+  }
+
+  /**
+   * The opportunity's deal was lost: the lead goes back to NURTURING at the stage its score says,
+   * with the cause {@code DEAL_LOST}, and its journey nurtures it again (as after "not ready"). It
+   * is handed to sales again whenever it qualifies.
+   *
+   * @throws IllegalStateException when the lead is not an opportunity (see {@link Lead#mayLoseDeal()})
+   */
+  public Lead dealLost(String leadId) {
+    return change(leadId, DEAL_LOST, it -> it.dealLost(clock.instant()));
+  }
+
+  /**
+   * The (locked) lead engaged with a campaign at {@code at} (an interaction naming it): its
+   * last-touch campaign, unless it is an opportunity or customer already. Moves no status.
+   */
+  public void touched(Lead lead, String campaign, Instant at) {
+    lead.touched(campaign, at);
   }
 
   /**

@@ -42,6 +42,9 @@ class LeadTransition extends NewEntity {
   @Column(nullable = false)
   private String cause;
 
+  /** The lead's rating when it happened (score quality: how leads of each rating fare). */
+  private String rating;
+
   protected LeadTransition() {}
 
   LeadTransition(Lead lead, LeadStatus fromStatus, FunnelStage fromStage, String cause, Instant at) {
@@ -53,6 +56,7 @@ class LeadTransition extends NewEntity {
     this.fromStage = fromStage;
     this.stage = lead.getStage();
     this.cause = cause;
+    this.rating = lead.getRating();
   }
 
   String getLeadId() { return leadId; }
@@ -62,4 +66,5 @@ class LeadTransition extends NewEntity {
   FunnelStage getFromStage() { return fromStage; }
   FunnelStage getStage() { return stage; }
   String getCause() { return cause; }
+  String getRating() { return rating; }
 }

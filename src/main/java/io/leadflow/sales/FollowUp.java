@@ -59,6 +59,8 @@ public class FollowUp {
   public Brief prepare(String leadId) {
     Lead lead = leads.lock(leadId).orElseThrow(() -> new IllegalStateException("No lead " + leadId));
     boolean salesQualified = lead.getStatus() == LeadStatus.SALES_QUALIFIED;
+    // since when it is ready for sales (speed to lead): the hand-over below starts its IN_SALES time
+    Instant salesReadyAt = lead.getStatus().isSalesReady() ? lead.getStatusSince() : null;
     Assignment assignment = routing.route(lead);
     lifecycle.handedToSales(leadId);
     Instant now = clock.instant();
@@ -73,7 +75,8 @@ public class FollowUp {
             ? "Sales-qualified: asked for a demo, a quote or the price list, or qualified by phone"
             : "Marketing-qualified: fit and engagement reached the threshold (rating " + lead.getRating() + ")",
         lastInteractions(lead),
-        contentSent(lead));
+        contentSent(lead),
+        salesReadyAt);
   }
 
   /**
@@ -81,6 +84,15 @@ public class FollowUp {
    *
    * @throws IllegalArgumentException naming what is missing
    */
+  public void check(Object outcome, Object disqualifiedBecause, Object reason, Object dealAmount, Object dealCurrency) {
+    check(outcome, disqualifiedBecause, reason);
+    if (SalesHandoffProcess.Outcomes.WON.equals(outcome)) {
+      DealValue.of(dealAmount, dealCurrency).problems().stream().findFirst().ifPresent(problem -> {
+        throw new IllegalArgumentException("The deal's " + problem.field() + " " + problem.message());
+      });
+    }
+  }
+
   public void check(Object outcome, Object disqualifiedBecause, Object reason) {
     if (!(SalesHandoffProcess.Outcomes.OPPORTUNITY.equals(outcome) || SalesHandoffProcess.Outcomes.WON.equals(outcome)
         || SalesHandoffProcess.Outcomes.NOT_READY.equals(outcome) || SalesHandoffProcess.Outcomes.DISQUALIFIED.equals(outcome))) {
@@ -111,7 +123,7 @@ public class FollowUp {
 
   /** What the follow-up shows and where it goes. */
   public record Brief(Lead lead, Assignment assignment, Date due, String profile, String scores, String whyQualified,
-      String lastInteractions, String contentSent) {}
+      String lastInteractions, String contentSent, Instant salesReadyAt) {}
 
   private static Instant notBefore(Object day) {
     if (day instanceof Date date) {

@@ -1,6 +1,8 @@
 package io.leadflow.sales;
 
 import static io.leadflow.sales.SalesHandoffProcess.Variables.CONTENT_SENT;
+import static io.leadflow.sales.SalesHandoffProcess.Variables.DEAL_AMOUNT;
+import static io.leadflow.sales.SalesHandoffProcess.Variables.DEAL_CURRENCY;
 import static io.leadflow.sales.SalesHandoffProcess.Variables.DISQUALIFIED_BECAUSE;
 import static io.leadflow.sales.SalesHandoffProcess.Variables.FOLLOW_UP_DUE;
 import static io.leadflow.sales.SalesHandoffProcess.Variables.LAST_INTERACTIONS;
@@ -18,7 +20,9 @@ import static io.leadflow.sales.SalesTaskVariables.TEAM;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.variable.Variables;
@@ -37,9 +41,10 @@ class SalesDelegates {
 
   /** "Route to a sales team": team, rep, due time and what the follow-up form shows. */
   @Bean
-  JavaDelegate routeToSales(FollowUp followUp) {
+  JavaDelegate routeToSales(FollowUp followUp, SpeedToLead speedToLead) {
     return execution -> {
       FollowUp.Brief brief = followUp.prepare(leadId(execution));
+      speedToLead.routed(execution.getProcessInstanceId(), brief.lead().getId(), brief.assignment().team(), brief.salesReadyAt());
       Map<String, Object> variables = SalesTaskVariables.of(brief.lead(), brief.assignment());
       variables.put(FOLLOW_UP_DUE, brief.due());
       variables.put(LEAD_PROFILE, brief.profile());
@@ -54,7 +59,21 @@ class SalesDelegates {
   /** The follow-up's outcome, checked when the task is completed. */
   @Bean
   TaskListener checkFollowUpOutcome(FollowUp followUp) {
-    return task -> followUp.check(task.getVariable(OUTCOME), task.getVariable(DISQUALIFIED_BECAUSE), task.getVariable(REASON));
+    return task -> followUp.check(task.getVariable(OUTCOME), task.getVariable(DISQUALIFIED_BECAUSE), task.getVariable(REASON),
+        task.getVariable(DEAL_AMOUNT), task.getVariable(DEAL_CURRENCY));
+  }
+
+  /**
+   * A person claimed, (re)assigned or completed the follow-up: its first action (speed to lead).
+   * The engine's own changes (routing, escalation) run without an authenticated user and do not count.
+   */
+  @Bean
+  TaskListener followUpTouched(SpeedToLead speedToLead, IdentityService identity) {
+    return task -> {
+      Authentication user = identity.getCurrentAuthentication();
+      speedToLead.acted(task.getProcessInstanceId(), user == null ? null : user.getUserId(), task.getAssignee(),
+          TaskListener.EVENTNAME_COMPLETE.equals(task.getEventName()));
+    };
   }
 
   /** "Hand the opportunity to the CRM". */
@@ -66,7 +85,8 @@ class SalesDelegates {
   /** "Record the sale" (a follow-up outcome of won). */
   @Bean
   JavaDelegate recordSale(SaleRecording sales) {
-    return execution -> sales.won(leadId(execution));
+    return execution -> sales.won(leadId(execution),
+        DealValue.of(execution.getVariable(DEAL_AMOUNT), execution.getVariable(DEAL_CURRENCY)), null);
   }
 
   /** "Return the lead to nurturing" (a follow-up outcome of not ready). */

@@ -39,6 +39,8 @@ public final class SalesHandoffProcess {
   public static final class Beans {
     public static final String ROUTE_TO_SALES = "routeToSales";
     public static final String CHECK_FOLLOW_UP_OUTCOME = "checkFollowUpOutcome";
+    /** The follow-up's assignment and complete listener: its first action by a person (speed to lead). */
+    public static final String FOLLOW_UP_TOUCHED = "followUpTouched";
     public static final String HAND_TO_CRM = "handToCrm";
     public static final String RECORD_SALE = "recordSale";
     public static final String RETURN_TO_NURTURING = "returnToNurturing";
@@ -73,6 +75,9 @@ public final class SalesHandoffProcess {
     public static final String REASON = "reason";
     /** Not ready: not handed over again before this day (optional, yyyy-MM-dd). */
     public static final String NOT_BEFORE = "notBefore";
+    /** Won: what the deal is worth (optional, a number) and its currency (ISO 4217, required with an amount). */
+    public static final String DEAL_AMOUNT = "dealAmount";
+    public static final String DEAL_CURRENCY = "dealCurrency";
     /** Why disqualified (required with DISQUALIFIED). */
     public static final String DISQUALIFIED_BECAUSE = "disqualifiedBecause";
 

@@ -2,6 +2,7 @@ package io.leadflow.security;
 
 import static io.leadflow.security.LeadflowGroups.ADMINS;
 import static io.leadflow.security.LeadflowGroups.INTEGRATION;
+import static io.leadflow.security.LeadflowGroups.MANAGERS;
 import static io.leadflow.security.LeadflowGroups.MARKETING;
 
 import io.leadflow.RateLimit;
@@ -27,7 +28,9 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       {@link IntegrationTokenAuthentication}); marketing, administrators and integrations;
  *       {@code /api/scoring/**} (rescoring) and {@code /api/content/**} (the content catalogue)
  *       marketing and administrators only; {@code /api/integrations/**} (tokens) administrators
- *       only. Failed logins are limited per client address ({@link FailedLoginLimit}).
+ *       only; {@code /api/reports/**} marketing, managers and administrators; a person's data and
+ *       its erasure marketing and administrators. Failed logins are limited per client address
+ *       ({@link FailedLoginLimit}).
  *   <li>{@code /engine-rest/**} (where Camunda Modeler deploys): HTTP Basic by Camunda's own
  *       filter, then the engine's authorizations.
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login and their
@@ -56,6 +59,8 @@ class WebSecurity {
             // a person's data and its erasure: marketing (the controller) and administrators, never an integration
             .requestMatchers(HttpMethod.GET, "/api/leads/*/personal-data").hasAnyAuthority(MARKETING, ADMINS)
             .requestMatchers(HttpMethod.DELETE, "/api/leads/*").hasAnyAuthority(MARKETING, ADMINS)
+            // what marketing earns: for marketing and managers, not for integrations
+            .requestMatchers("/api/reports/**").hasAnyAuthority(MARKETING, MANAGERS, ADMINS)
             .anyRequest().hasAnyAuthority(MARKETING, ADMINS, INTEGRATION))
         .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthenticated()))
         .exceptionHandling(e -> e.authenticationEntryPoint(problems.unauthenticated()).accessDeniedHandler(problems.forbidden()))

@@ -86,6 +86,7 @@ class SalesHandoffModelTest {
         throw new ProcessEngineException("unknown outcome " + outcome);
       }
     });
+    Mocks.register(Beans.FOLLOW_UP_TOUCHED, (TaskListener) task -> {});
     for (String bean : List.of(Beans.HAND_TO_CRM, Beans.RECORD_SALE, Beans.RETURN_TO_NURTURING, Beans.DISQUALIFY_LEAD,
         Beans.NOTIFY_MANAGERS, Beans.RETURN_TO_TEAM)) {
       Mocks.register(bean, (JavaDelegate) execution -> done.add(bean));
