@@ -39,7 +39,7 @@ interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecificationEx
   List<Lead> lockAll(@Param("ids") Collection<String> ids, @Param("emails") Collection<String> emails);
 
   /** Lead ids after {@code afterId}, in id order: one batch of a run over all leads. */
-  @Query("select l.id from Lead l where l.id > :afterId order by l.id")
+  @Query("select l.id from Lead l where l.id > :afterId and l.erasedAt is null order by l.id")
   java.util.List<String> idsAfter(@Param("afterId") String afterId, org.springframework.data.domain.Pageable page);
 
   long countByCompanyKey(String companyKey);
