@@ -43,6 +43,11 @@ class ProblemResponses {
     write(response, HttpStatus.TOO_MANY_REQUESTS, detail);
   }
 
+  /** A problem with this status and detail, for filters outside Spring Security's chains. */
+  void write(HttpServletResponse response, int status, String detail) throws IOException {
+    write(response, HttpStatus.valueOf(status), detail);
+  }
+
   private void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(status.getReasonPhrase());

@@ -10,7 +10,12 @@ import jakarta.servlet.Filter;
 import java.time.Clock;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Configuration;
@@ -32,14 +37,20 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       its erasure marketing and administrators. Failed logins are limited per client address
  *       ({@link FailedLoginLimit}).
  *   <li>{@code /engine-rest/**} (where Camunda Modeler deploys): HTTP Basic by Camunda's own
- *       filter, then the engine's authorizations.
+ *       filter, then the engine's authorizations; integrations get 403 ({@link IntegrationUsersStayOut}).
+ *   <li>{@code /t/**} (tracking links): public, signed; security headers as {@code /engine-rest}.
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login and their
  *       application authorizations.
+ *   <li>Cookies answered to a request over TLS (a trusted proxy's X-Forwarded-Proto included) are
+ *       Secure ({@link SecureCookiesBehindTls}).
  *   <li>{@code /actuator/health}: public; the other actuator endpoints: administrators.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurity {
+
+  /** Camunda's authentication of the engine REST API; Leadflow's filters for it run right after. */
+  private static final int ENGINE_REST_AUTHENTICATION = 100;
 
   @Bean
   @Order(1)
@@ -83,9 +94,48 @@ class WebSecurity {
         .build();
   }
 
-  /** The Camunda webapps, the engine REST API and public pages secure themselves (see above). */
+  /**
+   * The public tracking links: small HTML pages (inline styles only), the open pixel and
+   * redirects to content. No login; security headers only (issue 17, case 7).
+   */
   @Bean
   @Order(3)
+  SecurityFilterChain tracking(HttpSecurity http) throws Exception {
+    return headersOnly(http.securityMatcher("/t/**"),
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'");
+  }
+
+  /** The engine REST API: JSON only. Camunda's filter authenticates (below); security headers here. */
+  @Bean
+  @Order(4)
+  SecurityFilterChain engineRest(HttpSecurity http) throws Exception {
+    return headersOnly(
+        // the path, not Spring MVC's view of it: the engine REST API is Jersey's servlet
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**")),
+        "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+  }
+
+  /**
+   * nosniff, X-Frame-Options DENY, Referrer-Policy no-referrer, the given Content-Security-Policy
+   * (and Spring Security's no-cache headers unless the answer sets its own, HSTS over TLS).
+   */
+  private static SecurityFilterChain headersOnly(HttpSecurity http, String contentSecurityPolicy) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .headers(headers -> headers
+            .contentTypeOptions(Customizer.withDefaults())
+            .frameOptions(frame -> frame.deny())
+            .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+            .contentSecurityPolicy(csp -> csp.policyDirectives(contentSecurityPolicy)))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(AbstractHttpConfigurer::disable)
+        .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** The Camunda webapps secure themselves (see above; their headers: camunda.bpm.webapp.header-security). */
+  @Bean
+  @Order(10)
   SecurityFilterChain camunda(HttpSecurity http) throws Exception {
     return http.securityMatcher("/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
@@ -102,6 +152,28 @@ class WebSecurity {
     registration.setName("camunda-rest-authentication");
     registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ENGINE_REST_AUTHENTICATION);
+    return registration;
+  }
+
+  /** Integrations get 403 on the engine REST API: after Camunda's filter, which knows the user's groups. */
+  @Bean
+  FilterRegistrationBean<Filter> engineRestWithoutIntegrations(IdentityService identity, ProblemResponses problems) {
+    FilterRegistrationBean<Filter> registration =
+        new FilterRegistrationBean<>(IntegrationUsersStayOut.engineRest(identity, problems));
+    registration.setName("leadflow-engine-rest-without-integrations");
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(ENGINE_REST_AUTHENTICATION + 1);
+    return registration;
+  }
+
+  /** Cookies are Secure on requests that came over TLS, through a trusted proxy too. */
+  @Bean
+  FilterRegistrationBean<Filter> secureCookiesBehindTls() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(new SecureCookiesBehindTls());
+    registration.setName("leadflow-secure-cookies");
+    registration.addUrlPatterns("/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
     return registration;
   }
 }
