@@ -37,8 +37,9 @@ import org.springframework.web.util.HtmlUtils;
  *       taken from the delivery's content, never from the request;
  *   <li>{@code GET /t/o/{token}.gif}: the open pixel: an EMAIL_OPEN and a 1x1 transparent GIF
  *       that is never cached;
- *   <li>{@code GET /t/u/{token}} (the footer link) and {@code POST /t/u/{token}} (RFC 8058
- *       one-click from the mail client): an UNSUBSCRIBE, once per delivery, and a short page.
+ *   <li>{@code GET /t/u/{token}} (the footer link): a confirmation page that changes nothing;
+ *       {@code POST /t/u/{token}} (its button, and RFC 8058 one-click from the mail client): an
+ *       UNSUBSCRIBE, once per delivery, and a short page.
  * </ul>
  * A tampered, malformed or unknown token answers 404 and records nothing. Neither does a HEAD
  * request (link checkers), nor a click or open of a lead that has unsubscribed or withdrawn its
@@ -131,30 +132,44 @@ class TrackingController {
         .body(PIXEL);
   }
 
-  /** The unsubscribe link of the email's footer. */
+  /**
+   * The unsubscribe link of the email's footer: a page that asks, and changes nothing. Mail
+   * security gateways (Safe Links, Mimecast, Proofpoint) fetch every link of an incoming email,
+   * so a GET is no sign of a person; only the page's button (a POST) unsubscribes.
+   */
   @GetMapping("/u/{token}")
-  ResponseEntity<String> unsubscribe(@PathVariable String token, HttpServletRequest request) {
-    return unsubscribe(request, token, !isHead(request));
+  ResponseEntity<String> unsubscribePage(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.UNSUBSCRIBE);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Tracked tracked = visit.tracked();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+        tracked.lead().getCountry());
+    String html = tracked.lead().getStatus() == LeadStatus.UNSUBSCRIBED
+        ? UnsubscribePages.done(language, sender)
+        : UnsubscribePages.confirmation(language, sender, tracked.lead().getEmail(), request.getRequestURI());
+    return htmlPage(HttpStatus.OK, html, new HttpHeaders());
   }
 
-  /** RFC 8058 one-click unsubscribe: the mail client posts {@code List-Unsubscribe=One-Click}. */
+  /**
+   * The page's button, and RFC 8058 one-click unsubscribe from the mail client (which posts
+   * {@code List-Unsubscribe=One-Click}): a deliberate act, so this unsubscribes.
+   */
   @PostMapping("/u/{token}")
-  ResponseEntity<String> unsubscribeOneClick(@PathVariable String token, HttpServletRequest request) {
-    return unsubscribe(request, token, true);
-  }
-
-  private ResponseEntity<String> unsubscribe(HttpServletRequest request, String token, boolean record) {
+  ResponseEntity<String> unsubscribe(@PathVariable String token, HttpServletRequest request) {
     Visit visit = visit(request, token, Kind.UNSUBSCRIBE);
     if (visit.refusal() != null) {
       return visit.refusal();
     }
     Tracked tracked = visit.tracked();
     // once per delivery (its external id), and not again once the lead is unsubscribed
-    if (record && tracked.lead().getStatus() != LeadStatus.UNSUBSCRIBED) {
+    if (tracked.lead().getStatus() != LeadStatus.UNSUBSCRIBED) {
       record(tracked, InteractionType.UNSUBSCRIBE, "unsubscribe-" + tracked.delivery().getId());
     }
-    return page(HttpStatus.OK, "You are unsubscribed",
-        "You will receive no more emails from " + sender + ".");
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+        tracked.lead().getCountry());
+    return htmlPage(HttpStatus.OK, UnsubscribePages.done(language, sender), new HttpHeaders());
   }
 
   /**
@@ -261,6 +276,11 @@ class TrackingController {
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
     return page(status, title, text, new HttpHeaders());
+  }
+
+  private static ResponseEntity<String> htmlPage(HttpStatus status, String html, HttpHeaders headers) {
+    return ResponseEntity.status(status).headers(headers).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, NEVER_CACHE)
+        .header("Referrer-Policy", "no-referrer").body(html);
   }
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String text, HttpHeaders headers) {
