@@ -44,10 +44,12 @@ class InteractionRecorder {
   private final InteractionRepository interactions;
   private final LeadScoring scoring;
   private final ObjectMapper json;
+  private final BounceSettings bounces;
   private final Clock clock;
 
   InteractionRecorder(Leads leads, LeadLifecycle lifecycle, InteractionRepository interactions, LeadScoring scoring,
-      ObjectMapper json, Clock clock) {
+      ObjectMapper json, BounceSettings bounces, Clock clock) {
+    this.bounces = bounces;
     this.leads = leads;
     this.lifecycle = lifecycle;
     this.interactions = interactions;
@@ -98,9 +100,7 @@ class InteractionRecorder {
     if (request.externalId() != null) {
       storedByExternalId.put(request.externalId(), interaction);
     }
-    if (isHardBounce(request)) {
-      lifecycle.emailBounced(lead);
-    }
+    emailSignals(request, lead);
     return new Received(interaction.getId(), lead.getId(), points, false);
   }
 
@@ -114,9 +114,36 @@ class InteractionRecorder {
     return stored;
   }
 
-  /** A bounce report that says the address will never take mail ({@code details.bounceType = "hard"}). */
-  private static boolean isHardBounce(InteractionRequest request) {
-    return request.type() == InteractionType.EMAIL_BOUNCE && request.details() != null
-        && "hard".equalsIgnoreCase(String.valueOf(request.details().getMore().get("bounceType")));
+  /**
+   * What a bounce or complaint says about the address: a permanent bounce or a complaint puts it
+   * on the suppression list (the journey ends); a transient one only counts, until enough in a row
+   * count as permanent ({@link BounceSettings}); an email the person opened or clicked reached it.
+   */
+  private void emailSignals(InteractionRequest request, Lead lead) {
+    switch (request.type()) {
+      case EMAIL_BOUNCE -> {
+        Object bounceType = bounceType(request);
+        String source = "EMAIL_BOUNCE " + bounceType;
+        switch (bounces.classify(bounceType)) {
+          case PERMANENT -> lifecycle.emailBounced(lead, source);
+          case TRANSIENT -> lifecycle.emailBouncedTransiently(lead, bounces.transientInARow(), source);
+          case UNKNOWN -> { }
+        }
+      }
+      case EMAIL_COMPLAINT -> lifecycle.emailComplained(lead, "EMAIL_COMPLAINT"
+          + (request.details() == null || request.details().getMore().get("feedbackType") == null
+              ? "" : " " + request.details().getMore().get("feedbackType")));
+      case EMAIL_OPEN, EMAIL_CLICK -> lifecycle.emailReached(lead);
+      default -> { }
+    }
+  }
+
+  /** {@code details.bounceType}, else {@code details.status} (a DSN status such as {@code 5.1.1}). */
+  private static Object bounceType(InteractionRequest request) {
+    if (request.details() == null) {
+      return null;
+    }
+    Object type = request.details().getMore().get("bounceType");
+    return type != null ? type : request.details().getMore().get("status");
   }
 }

@@ -28,13 +28,17 @@ public class LeadCapture {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
+  private final EmailSuppressions suppressions;
+
   LeadCapture(
       LeadRepository leads,
       LeadLifecycle lifecycle,
       CaptureRecordRepository captures,
       ApplicationEventPublisher events,
+      EmailSuppressions suppressions,
       PlatformTransactionManager transactionManager,
       Clock clock) {
+    this.suppressions = suppressions;
     this.leads = leads;
     this.lifecycle = lifecycle;
     this.captures = captures;
@@ -63,6 +67,9 @@ public class LeadCapture {
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {
+      if (suppressions.reasonFor(lead.getEmail()).isPresent()) {
+        lifecycle.capturedSuppressed(lead);
+      }
       leads.saveAndFlush(lead);
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));

@@ -98,6 +98,7 @@ class EngagementScoreDecisionTest {
         when("a second unsubscribe the same day counts against again", "UNSUBSCRIBE", null, 2, -30, "Unsubscribe"),
         when("a bounced email counts against the lead", "EMAIL_BOUNCE", null, 1, -10, "EmailBounce"),
         when("every bounce counts against, however many today", "EMAIL_BOUNCE", null, 4, -10, "EmailBounce"),
+        when("a spam complaint counts against the lead as much as an unsubscribe", "EMAIL_COMPLAINT", null, 1, -30, "EmailComplaint"),
         when("a social mention scores in the social score, not here", "SOCIAL_MENTION", null, 1, 0),
         when("a social share scores in the social score, not here", "SOCIAL_SHARE", null, 1, 0));
   }
