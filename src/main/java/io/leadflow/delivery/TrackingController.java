@@ -110,7 +110,7 @@ class TrackingController {
       return notFoundPage();
     }
     if (!isHead(request) && mayBeTracked(tracked.lead())) {
-      recordFirstOfWindow(tracked, Kind.CLICK);
+      recordFirstOfWindow(tracked, Kind.CLICK, request.getHeader(HttpHeaders.USER_AGENT));
     }
     return ResponseEntity.status(HttpStatus.FOUND).location(target.get()).header(HttpHeaders.CACHE_CONTROL, NEVER_CACHE).build();
   }
@@ -122,7 +122,7 @@ class TrackingController {
       return visit.refusal();
     }
     if (!isHead(request) && mayBeTracked(visit.tracked().lead())) {
-      recordFirstOfWindow(visit.tracked(), Kind.OPEN);
+      recordFirstOfWindow(visit.tracked(), Kind.OPEN, request.getHeader(HttpHeaders.USER_AGENT));
     }
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_GIF)
@@ -214,20 +214,37 @@ class TrackingController {
   }
 
   /** An open or click: an interaction for the first of its window, a count for a repeat. */
-  private void recordFirstOfWindow(Tracked tracked, Kind kind) {
+  private void recordFirstOfWindow(Tracked tracked, Kind kind, String userAgent) {
     events.hit(tracked.delivery().getId(), kind, clock.instant()).ifPresent(first -> {
-      InteractionIntake.Answer answer =
-          record(tracked, kind == Kind.CLICK ? InteractionType.EMAIL_CLICK : InteractionType.EMAIL_OPEN, null);
+      InteractionIntake.Answer answer = record(tracked,
+          kind == Kind.CLICK ? InteractionType.EMAIL_CLICK : InteractionType.EMAIL_OPEN, null, userAgent);
       if (answer instanceof InteractionIntake.Received received) {
-        events.recorded(first, received.id());
+        events.recorded(first, received.id(), Boolean.TRUE.equals(received.filtered()));
       }
     });
   }
 
   private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId) {
+    return record(tracked, type, externalId, null);
+  }
+
+  /**
+   * What the interaction filter needs to tell a person from a machine goes along in the details:
+   * the delivery, when it was sent, and the user agent that fetched the link.
+   */
+  private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId, String userAgent) {
     InteractionRequest.Details details = new InteractionRequest.Details();
     details.setContentId(tracked.content().getId());
     details.setChannel("email");
+    details.put("deliveryId", tracked.delivery().getId());
+    if (tracked.delivery().getSentAt() != null) {
+      details.put("sentAt", tracked.delivery().getSentAt().atOffset(java.time.ZoneOffset.UTC).toString());
+    }
+    if (userAgent != null && type != InteractionType.UNSUBSCRIBE) {
+      // a header may carry anything; interactions hold no control characters
+      String clean = userAgent.replaceAll("\\p{Cntrl}", "");
+      details.put("userAgent", clean.length() <= 500 ? clean : clean.substring(0, 500));
+    }
     if (type == InteractionType.EMAIL_CLICK) {
       details.setUrl(tracked.content().getUrl());
     }

@@ -29,11 +29,19 @@ class TrackingEvents {
     this.window = properties.tracking().repeatWindow();
   }
 
-  /** Counts a hit: the window's new row when it is the first (record it), empty for a repeat (counted). */
+  /**
+   * Counts a hit: the window's row when it is to be recorded (the window's first hit, or the next
+   * one after a hit whose interaction was judged machine-made), empty for a repeat (counted). So a
+   * scanner's fetch does not swallow the person's click that follows it; a flood of filtered hits is
+   * bounded by the link's rate limit.
+   */
   Optional<TrackingEvent> hit(String deliveryId, Kind kind, Instant at) {
     Instant start = windowStart(at);
     if (repeated(deliveryId, kind, start, at)) {
-      return Optional.empty();
+      return Boolean.TRUE.equals(transaction.execute(status -> events.lastFiltered(deliveryId, kind, start).orElse(false)))
+          ? transaction.execute(status -> events.findByDeliveryIdOrderByWindowStart(deliveryId).stream()
+              .filter(event -> event.getKind() == kind && event.getWindowStart().equals(start)).findFirst())
+          : Optional.empty();
     }
     try {
       return Optional.of(transaction.execute(status -> events.save(new TrackingEvent(deliveryId, kind, start, at))));
@@ -43,9 +51,10 @@ class TrackingEvents {
     }
   }
 
-  /** The interaction the window's first hit became. */
-  void recorded(TrackingEvent event, String interactionId) {
-    transaction.executeWithoutResult(status -> events.findById(event.getId()).ifPresent(found -> found.recordedAs(interactionId)));
+  /** The interaction the window's hit became, and whether it was filtered. */
+  void recorded(TrackingEvent event, String interactionId, boolean filtered) {
+    transaction.executeWithoutResult(status -> events.findById(event.getId())
+        .ifPresent(found -> found.recordedAs(interactionId, filtered)));
   }
 
   private boolean repeated(String deliveryId, Kind kind, Instant start, Instant at) {

@@ -96,12 +96,16 @@ class InteractionRecorder {
         details == null ? null : details.getCampaign(),
         details == null ? null : details.getChannel(),
         details == null || details.getMore().isEmpty() ? null : details.moreAsJson(json));
-    int points = scoring.recordInteraction(lead, interaction, days);
+    if (details != null) {
+      interaction.signals(text(details.getMore().get("deliveryId")), text(details.getMore().get("userAgent")),
+          instant(details.getMore().get("sentAt")));
+    }
+    scoring.recordInteraction(lead, interaction, days);
     if (request.externalId() != null) {
       storedByExternalId.put(request.externalId(), interaction);
     }
-    emailSignals(request, lead);
-    return new Received(interaction.getId(), lead.getId(), points, false);
+    emailSignals(request, lead, interaction);
+    return Received.of(interaction, false);
   }
 
   private Map<String, Interaction> storedByExternalId(List<InteractionRequest> requests) {
@@ -119,7 +123,7 @@ class InteractionRecorder {
    * on the suppression list (the journey ends); a transient one only counts, until enough in a row
    * count as permanent ({@link BounceSettings}); an email the person opened or clicked reached it.
    */
-  private void emailSignals(InteractionRequest request, Lead lead) {
+  private void emailSignals(InteractionRequest request, Lead lead, Interaction interaction) {
     switch (request.type()) {
       case EMAIL_BOUNCE -> {
         Object bounceType = bounceType(request);
@@ -133,8 +137,28 @@ class InteractionRecorder {
       case EMAIL_COMPLAINT -> lifecycle.emailComplained(lead, "EMAIL_COMPLAINT"
           + (request.details() == null || request.details().getMore().get("feedbackType") == null
               ? "" : " " + request.details().getMore().get("feedbackType")));
-      case EMAIL_OPEN, EMAIL_CLICK -> lifecycle.emailReached(lead);
+      case EMAIL_OPEN, EMAIL_CLICK -> {
+        if (!interaction.isFiltered()) {
+          lifecycle.emailReached(lead);
+        }
+      }
       default -> { }
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** {@code details.sentAt}: ISO-8601 with offset; anything else is not known. */
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(value.toString()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
     }
   }
 
