@@ -22,26 +22,29 @@ class TrackingEvents {
   private final TrackingEventRepository events;
   private final TransactionTemplate transaction;
   private final Duration window;
+  private final Duration afterMachineGap;
 
   TrackingEvents(TrackingEventRepository events, PlatformTransactionManager transactions, DeliveryProperties properties) {
     this.events = events;
     this.transaction = new TransactionTemplate(transactions);
     this.window = properties.tracking().repeatWindow();
+    this.afterMachineGap = properties.tracking().afterMachineGap();
   }
 
   /**
-   * Counts a hit: the window's row when it is to be recorded (the window's first hit, or the next
-   * one after a hit whose interaction was judged machine-made), empty for a repeat (counted). So a
-   * scanner's fetch does not swallow the person's click that follows it; a flood of filtered hits is
-   * bounded by the link's rate limit.
+   * Counts a hit: the window's row when it is to be recorded (the window's first hit, or a hit
+   * {@code leadflow.tracking.after-machine-gap} or more after the last one when the window's
+   * interaction was judged machine-made), empty for a repeat (counted). So a scanner's burst does
+   * not swallow the person's click that follows it, and a flood stays one interaction.
    */
   Optional<TrackingEvent> hit(String deliveryId, Kind kind, Instant at) {
     Instant start = windowStart(at);
+    Optional<TrackingEvent> before = transaction.execute(status -> events.findByDeliveryIdOrderByWindowStart(deliveryId)
+        .stream().filter(event -> event.getKind() == kind && event.getWindowStart().equals(start)).findFirst());
     if (repeated(deliveryId, kind, start, at)) {
-      return Boolean.TRUE.equals(transaction.execute(status -> events.lastFiltered(deliveryId, kind, start).orElse(false)))
-          ? transaction.execute(status -> events.findByDeliveryIdOrderByWindowStart(deliveryId).stream()
-              .filter(event -> event.getKind() == kind && event.getWindowStart().equals(start)).findFirst())
-          : Optional.empty();
+      // after a machine-made hit, the next one after a quiet gap is recorded again (it may be the
+      // person's); a flood never has such a gap, so it stays one interaction and a count
+      return before.filter(row -> row.isFiltered() && !row.getLastAt().plus(afterMachineGap).isAfter(at));
     }
     try {
       return Optional.of(transaction.execute(status -> events.save(new TrackingEvent(deliveryId, kind, start, at))));
