@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import io.leadflow.lead.EmailAddress;
+import io.leadflow.lead.EmailSuppressions;
 import io.leadflow.lead.LeadLifecycle;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
@@ -78,11 +79,14 @@ public class ContentDelivery {
   private final JavaMailSender mail;
   private final MailServerFeatures mailServer;
   private final LeadLifecycle lifecycle;
+  private final EmailSuppressions suppressions;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
 
   ContentDelivery(DeliveryRepository deliveries, Leads leads, ContentEmails emails, JavaMailSender mail,
-      MailServerFeatures mailServer, LeadLifecycle lifecycle, PlatformTransactionManager transactions, Clock clock) {
+      MailServerFeatures mailServer, LeadLifecycle lifecycle, EmailSuppressions suppressions,
+      PlatformTransactionManager transactions, Clock clock) {
+    this.suppressions = suppressions;
     this.deliveries = deliveries;
     this.leads = leads;
     this.emails = emails;
@@ -102,7 +106,8 @@ public class ContentDelivery {
    * @throws DeliveryFailed when the email could not be sent now; the delivery is FAILED, and a
    *     send with the same key tries again
    * @throws IllegalStateException when the lead must not be contacted (unsubscribed,
-   *     disqualified, or consent not given); nothing is recorded
+   *     disqualified, or consent not given; {@link RecipientSuppressed} when its address is on
+   *     the suppression list); nothing is recorded
    * @throws IllegalArgumentException for content of another channel than EMAIL, or a key already
    *     used for another lead or content
    */
@@ -197,10 +202,17 @@ public class ContentDelivery {
     return delivery;
   }
 
-  /** The lead as the caller has it and as it is stored now: neither may say "do not contact". */
+  /**
+   * The lead as the caller has it and as it is stored now: neither may say "do not contact", and
+   * its address must not be on the suppression list (checked by every send, whoever asks).
+   */
   private void requireContactAllowed(Lead lead) {
     Lead stored = leads.find(lead.getId())
         .orElseThrow(() -> new IllegalStateException("Lead " + lead.getId() + " is not stored"));
+    Optional<String> suppressed = suppressions.reasonFor(stored.getEmail());
+    if (suppressed.isPresent()) {
+      throw new RecipientSuppressed(lead.getId(), suppressed.get());
+    }
     for (Lead version : List.of(lead, stored)) {
       if (!version.mayBeContacted()) {
         throw new IllegalStateException("Lead " + lead.getId() + " must not be contacted: status " + version.getStatus()

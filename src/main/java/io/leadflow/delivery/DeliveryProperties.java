@@ -109,11 +109,15 @@ public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking trac
    * the links already sent); {@code link-max-age}, how long after its email a click or open link
    * works (unsubscribe links never expire); {@code repeat-window}, within which repeated opens or
    * clicks of one email are counted on the first one's row instead of each becoming an
-   * interaction; {@code limits}, the requests per client address and per link in a period.
+   * interaction; {@code limits}, the requests per client address and per link in a period;
+   * {@code after-machine-gap}, the quiet time after a machine-made hit (a scanner's burst) after
+   * which a hit in the same window is recorded again (it may be the person's).
    */
-  public record Tracking(@NotBlank String secret, Duration linkMaxAge, Duration repeatWindow, @Valid Limits limits) {
+  public record Tracking(@NotBlank String secret, Duration linkMaxAge, Duration repeatWindow, @Valid Limits limits,
+      Duration afterMachineGap) {
 
     public Tracking {
+      afterMachineGap = afterMachineGap == null ? Duration.ofSeconds(10) : afterMachineGap;
       linkMaxAge = linkMaxAge == null ? Duration.ofDays(365) : linkMaxAge;
       repeatWindow = repeatWindow == null ? Duration.ofHours(1) : repeatWindow;
       limits = limits == null ? new Limits(null, null, null) : limits;

@@ -37,8 +37,9 @@ import org.springframework.web.util.HtmlUtils;
  *       taken from the delivery's content, never from the request;
  *   <li>{@code GET /t/o/{token}.gif}: the open pixel: an EMAIL_OPEN and a 1x1 transparent GIF
  *       that is never cached;
- *   <li>{@code GET /t/u/{token}} (the footer link) and {@code POST /t/u/{token}} (RFC 8058
- *       one-click from the mail client): an UNSUBSCRIBE, once per delivery, and a short page.
+ *   <li>{@code GET /t/u/{token}} (the footer link): a confirmation page that changes nothing;
+ *       {@code POST /t/u/{token}} (its button, and RFC 8058 one-click from the mail client): an
+ *       UNSUBSCRIBE, once per delivery, and a short page.
  * </ul>
  * A tampered, malformed or unknown token answers 404 and records nothing. Neither does a HEAD
  * request (link checkers), nor a click or open of a lead that has unsubscribed or withdrawn its
@@ -109,7 +110,7 @@ class TrackingController {
       return notFoundPage();
     }
     if (!isHead(request) && mayBeTracked(tracked.lead())) {
-      recordFirstOfWindow(tracked, Kind.CLICK);
+      recordFirstOfWindow(tracked, Kind.CLICK, request.getHeader(HttpHeaders.USER_AGENT));
     }
     return ResponseEntity.status(HttpStatus.FOUND).location(target.get()).header(HttpHeaders.CACHE_CONTROL, NEVER_CACHE).build();
   }
@@ -121,7 +122,7 @@ class TrackingController {
       return visit.refusal();
     }
     if (!isHead(request) && mayBeTracked(visit.tracked().lead())) {
-      recordFirstOfWindow(visit.tracked(), Kind.OPEN);
+      recordFirstOfWindow(visit.tracked(), Kind.OPEN, request.getHeader(HttpHeaders.USER_AGENT));
     }
     return ResponseEntity.ok()
         .contentType(MediaType.IMAGE_GIF)
@@ -131,30 +132,44 @@ class TrackingController {
         .body(PIXEL);
   }
 
-  /** The unsubscribe link of the email's footer. */
+  /**
+   * The unsubscribe link of the email's footer: a page that asks, and changes nothing. Mail
+   * security gateways (Safe Links, Mimecast, Proofpoint) fetch every link of an incoming email,
+   * so a GET is no sign of a person; only the page's button (a POST) unsubscribes.
+   */
   @GetMapping("/u/{token}")
-  ResponseEntity<String> unsubscribe(@PathVariable String token, HttpServletRequest request) {
-    return unsubscribe(request, token, !isHead(request));
+  ResponseEntity<String> unsubscribePage(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.UNSUBSCRIBE);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Tracked tracked = visit.tracked();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+        tracked.lead().getCountry());
+    String html = tracked.lead().getStatus() == LeadStatus.UNSUBSCRIBED
+        ? UnsubscribePages.done(language, sender)
+        : UnsubscribePages.confirmation(language, sender, tracked.lead().getEmail(), request.getRequestURI());
+    return htmlPage(HttpStatus.OK, html, new HttpHeaders());
   }
 
-  /** RFC 8058 one-click unsubscribe: the mail client posts {@code List-Unsubscribe=One-Click}. */
+  /**
+   * The page's button, and RFC 8058 one-click unsubscribe from the mail client (which posts
+   * {@code List-Unsubscribe=One-Click}): a deliberate act, so this unsubscribes.
+   */
   @PostMapping("/u/{token}")
-  ResponseEntity<String> unsubscribeOneClick(@PathVariable String token, HttpServletRequest request) {
-    return unsubscribe(request, token, true);
-  }
-
-  private ResponseEntity<String> unsubscribe(HttpServletRequest request, String token, boolean record) {
+  ResponseEntity<String> unsubscribe(@PathVariable String token, HttpServletRequest request) {
     Visit visit = visit(request, token, Kind.UNSUBSCRIBE);
     if (visit.refusal() != null) {
       return visit.refusal();
     }
     Tracked tracked = visit.tracked();
     // once per delivery (its external id), and not again once the lead is unsubscribed
-    if (record && tracked.lead().getStatus() != LeadStatus.UNSUBSCRIBED) {
+    if (tracked.lead().getStatus() != LeadStatus.UNSUBSCRIBED) {
       record(tracked, InteractionType.UNSUBSCRIBE, "unsubscribe-" + tracked.delivery().getId());
     }
-    return page(HttpStatus.OK, "You are unsubscribed",
-        "You will receive no more emails from " + sender + ".");
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE),
+        tracked.lead().getCountry());
+    return htmlPage(HttpStatus.OK, UnsubscribePages.done(language, sender), new HttpHeaders());
   }
 
   /**
@@ -199,20 +214,37 @@ class TrackingController {
   }
 
   /** An open or click: an interaction for the first of its window, a count for a repeat. */
-  private void recordFirstOfWindow(Tracked tracked, Kind kind) {
+  private void recordFirstOfWindow(Tracked tracked, Kind kind, String userAgent) {
     events.hit(tracked.delivery().getId(), kind, clock.instant()).ifPresent(first -> {
-      InteractionIntake.Answer answer =
-          record(tracked, kind == Kind.CLICK ? InteractionType.EMAIL_CLICK : InteractionType.EMAIL_OPEN, null);
+      InteractionIntake.Answer answer = record(tracked,
+          kind == Kind.CLICK ? InteractionType.EMAIL_CLICK : InteractionType.EMAIL_OPEN, null, userAgent);
       if (answer instanceof InteractionIntake.Received received) {
-        events.recorded(first, received.id());
+        events.recorded(first, received.id(), Boolean.TRUE.equals(received.filtered()));
       }
     });
   }
 
   private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId) {
+    return record(tracked, type, externalId, null);
+  }
+
+  /**
+   * What the interaction filter needs to tell a person from a machine goes along in the details:
+   * the delivery, when it was sent, and the user agent that fetched the link.
+   */
+  private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId, String userAgent) {
     InteractionRequest.Details details = new InteractionRequest.Details();
     details.setContentId(tracked.content().getId());
     details.setChannel("email");
+    details.put("deliveryId", tracked.delivery().getId());
+    if (tracked.delivery().getSentAt() != null) {
+      details.put("sentAt", tracked.delivery().getSentAt().atOffset(java.time.ZoneOffset.UTC).toString());
+    }
+    if (userAgent != null && type != InteractionType.UNSUBSCRIBE) {
+      // a header may carry anything; interactions hold no control characters
+      String clean = userAgent.replaceAll("\\p{Cntrl}", "");
+      details.put("userAgent", clean.length() <= 500 ? clean : clean.substring(0, 500));
+    }
     if (type == InteractionType.EMAIL_CLICK) {
       details.setUrl(tracked.content().getUrl());
     }
@@ -261,6 +293,11 @@ class TrackingController {
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String text) {
     return page(status, title, text, new HttpHeaders());
+  }
+
+  private static ResponseEntity<String> htmlPage(HttpStatus status, String html, HttpHeaders headers) {
+    return ResponseEntity.status(status).headers(headers).contentType(HTML).header(HttpHeaders.CACHE_CONTROL, NEVER_CACHE)
+        .header("Referrer-Policy", "no-referrer").body(html);
   }
 
   private static ResponseEntity<String> page(HttpStatus status, String title, String text, HttpHeaders headers) {

@@ -38,8 +38,11 @@ class TrackingEvent extends NewEntity {
   @Column(nullable = false)
   private Instant lastAt;
 
-  /** The interaction the first hit became (none if it was refused). */
+  /** The interaction the first hit became (none if it was refused); after a filtered one, the latest. */
   private String interactionId;
+
+  /** Whether that interaction was judged machine-made (0 points): the window's next hit is recorded too. */
+  private boolean filtered;
 
   protected TrackingEvent() {}
 
@@ -52,8 +55,9 @@ class TrackingEvent extends NewEntity {
     this.lastAt = at;
   }
 
-  void recordedAs(String interactionId) {
+  void recordedAs(String interactionId, boolean filtered) {
     this.interactionId = interactionId;
+    this.filtered = filtered;
   }
 
   String getDeliveryId() { return deliveryId; }
@@ -63,4 +67,5 @@ class TrackingEvent extends NewEntity {
   Instant getFirstAt() { return firstAt; }
   Instant getLastAt() { return lastAt; }
   String getInteractionId() { return interactionId; }
+  boolean isFiltered() { return filtered; }
 }

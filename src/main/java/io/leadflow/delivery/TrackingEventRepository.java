@@ -19,4 +19,11 @@ interface TrackingEventRepository extends JpaRepository<TrackingEvent, String> {
       @Param("windowStart") Instant windowStart, @Param("at") Instant at);
 
   List<TrackingEvent> findByDeliveryIdOrderByWindowStart(String deliveryId);
+
+  /** Whether the interaction the window's row last became was filtered (machine-made): then the next hit is recorded too. */
+  @Query("""
+      select e.filtered from TrackingEvent e
+      where e.deliveryId = :deliveryId and e.kind = :kind and e.windowStart = :windowStart""")
+  java.util.Optional<Boolean> lastFiltered(@Param("deliveryId") String deliveryId, @Param("kind") Kind kind,
+      @Param("windowStart") Instant windowStart);
 }

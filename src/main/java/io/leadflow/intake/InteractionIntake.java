@@ -67,11 +67,21 @@ public class InteractionIntake {
   /** What happened to one interaction. */
   public sealed interface Answer permits Received, Refused {}
 
-  /** Stored and scored (or stored before: {@code duplicate}, with the first result). */
-  public record Received(String id, String leadId, int points, boolean duplicate) implements Answer {
+  /**
+   * Stored and scored (or stored before: {@code duplicate}, with the first result). {@code
+   * filtered} true (absent otherwise) with {@code reason}: recorded, but judged machine-made or a
+   * repeat, 0 points.
+   */
+  public record Received(String id, String leadId, int points, boolean duplicate, Boolean filtered, String reason)
+      implements Answer {
+
+    static Received of(Interaction interaction, boolean duplicate) {
+      return new Received(interaction.getId(), interaction.getLeadId(), interaction.getPoints(), duplicate,
+          interaction.isFiltered() ? Boolean.TRUE : null, interaction.isFiltered() ? interaction.getFilterReason() : null);
+    }
 
     static Received duplicateOf(Interaction first) {
-      return new Received(first.getId(), first.getLeadId(), first.getPoints(), true);
+      return of(first, true);
     }
   }
 

@@ -44,10 +44,12 @@ class InteractionRecorder {
   private final InteractionRepository interactions;
   private final LeadScoring scoring;
   private final ObjectMapper json;
+  private final BounceSettings bounces;
   private final Clock clock;
 
   InteractionRecorder(Leads leads, LeadLifecycle lifecycle, InteractionRepository interactions, LeadScoring scoring,
-      ObjectMapper json, Clock clock) {
+      ObjectMapper json, BounceSettings bounces, Clock clock) {
+    this.bounces = bounces;
     this.leads = leads;
     this.lifecycle = lifecycle;
     this.interactions = interactions;
@@ -94,15 +96,17 @@ class InteractionRecorder {
         details == null ? null : details.getCampaign(),
         details == null ? null : details.getChannel(),
         details == null || details.getMore().isEmpty() ? null : details.moreAsJson(json));
-    int points = scoring.recordInteraction(lead, interaction, days);
+    if (details != null) {
+      interaction.signals(text(details.getMore().get("deliveryId")), text(details.getMore().get("userAgent")),
+          instant(details.getMore().get("sentAt")));
+    }
+    scoring.recordInteraction(lead, interaction, days);
     lifecycle.touched(lead, interaction.getCampaign(), interaction.getOccurredAt());
     if (request.externalId() != null) {
       storedByExternalId.put(request.externalId(), interaction);
     }
-    if (isHardBounce(request)) {
-      lifecycle.emailBounced(lead);
-    }
-    return new Received(interaction.getId(), lead.getId(), points, false);
+    emailSignals(request, lead, interaction);
+    return Received.of(interaction, false);
   }
 
   private Map<String, Interaction> storedByExternalId(List<InteractionRequest> requests) {
@@ -115,9 +119,56 @@ class InteractionRecorder {
     return stored;
   }
 
-  /** A bounce report that says the address will never take mail ({@code details.bounceType = "hard"}). */
-  private static boolean isHardBounce(InteractionRequest request) {
-    return request.type() == InteractionType.EMAIL_BOUNCE && request.details() != null
-        && "hard".equalsIgnoreCase(String.valueOf(request.details().getMore().get("bounceType")));
+  /**
+   * What a bounce or complaint says about the address: a permanent bounce or a complaint puts it
+   * on the suppression list (the journey ends); a transient one only counts, until enough in a row
+   * count as permanent ({@link BounceSettings}); an email the person opened or clicked reached it.
+   */
+  private void emailSignals(InteractionRequest request, Lead lead, Interaction interaction) {
+    switch (request.type()) {
+      case EMAIL_BOUNCE -> {
+        Object bounceType = bounceType(request);
+        String source = "EMAIL_BOUNCE " + bounceType;
+        switch (bounces.classify(bounceType)) {
+          case PERMANENT -> lifecycle.emailBounced(lead, source);
+          case TRANSIENT -> lifecycle.emailBouncedTransiently(lead, bounces.transientInARow(), source);
+          case UNKNOWN -> { }
+        }
+      }
+      case EMAIL_COMPLAINT -> lifecycle.emailComplained(lead, "EMAIL_COMPLAINT"
+          + (request.details() == null || request.details().getMore().get("feedbackType") == null
+              ? "" : " " + request.details().getMore().get("feedbackType")));
+      case EMAIL_OPEN, EMAIL_CLICK -> {
+        if (!interaction.isFiltered()) {
+          lifecycle.emailReached(lead);
+        }
+      }
+      default -> { }
+    }
+  }
+
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
+  /** {@code details.sentAt}: ISO-8601 with offset; anything else is not known. */
+  private static Instant instant(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return java.time.OffsetDateTime.parse(value.toString()).toInstant();
+    } catch (java.time.format.DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** {@code details.bounceType}, else {@code details.status} (a DSN status such as {@code 5.1.1}). */
+  private static Object bounceType(InteractionRequest request) {
+    if (request.details() == null) {
+      return null;
+    }
+    Object type = request.details().getMore().get("bounceType");
+    return type != null ? type : request.details().getMore().get("status");
   }
 }

@@ -38,6 +38,15 @@ public class Interaction extends NewEntity {
   /** The points it added when it was scored, as answered to its sender. */
   private int points;
 
+  /** The delivery (email) an open or click came from, who fetched it, and when that email was sent. */
+  private String deliveryId;
+  private String userAgent;
+  private Instant sentAt;
+
+  /** Judged machine-made or a repeat by the interaction filter: recorded with 0 points, and why. */
+  private boolean filtered;
+  private String filterReason;
+
   protected Interaction() {}
 
   public Interaction(String leadId, InteractionType type, Instant occurredAt, Instant receivedAt, String externalId,
@@ -69,6 +78,20 @@ public class Interaction extends NewEntity {
     externalId = null;
   }
 
+  /** What an open or click knew about who made it (tracking links, a sender's events). */
+  public void signals(String deliveryId, String userAgent, Instant sentAt) {
+    this.deliveryId = deliveryId;
+    this.userAgent = userAgent == null || userAgent.length() <= 500 ? userAgent : userAgent.substring(0, 500);
+    this.sentAt = sentAt;
+  }
+
+  /** Recorded, but not a person's (or a repeat): 0 points, and why. */
+  public void filtered(String reason) {
+    this.filtered = true;
+    this.filterReason = reason == null || reason.length() <= 300 ? reason : reason.substring(0, 300);
+    this.points = 0;
+  }
+
   public String getLeadId() { return leadId; }
   public InteractionType getType() { return type; }
   public Instant getOccurredAt() { return occurredAt; }
@@ -80,4 +103,9 @@ public class Interaction extends NewEntity {
   public String getChannel() { return channel; }
   public String getDetails() { return details; }
   public int getPoints() { return points; }
+  public String getDeliveryId() { return deliveryId; }
+  public String getUserAgent() { return userAgent; }
+  public Instant getSentAt() { return sentAt; }
+  public boolean isFiltered() { return filtered; }
+  public String getFilterReason() { return filterReason; }
 }

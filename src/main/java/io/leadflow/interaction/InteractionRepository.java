@@ -34,9 +34,24 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
   @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
   @Query("""
       select new io.leadflow.interaction.Occurrence(i.id, i.leadId, i.type, i.occurredAt) from Interaction i
-      where i.leadId in :leadIds and i.type in :types and i.occurredAt >= :from and i.occurredAt < :until""")
+      where i.leadId in :leadIds and i.type in :types and i.occurredAt >= :from and i.occurredAt < :until
+      and i.filtered = false""")
   List<Occurrence> occurrences(@Param("leadIds") Collection<String> leadIds,
       @Param("types") Collection<InteractionType> types, @Param("from") Instant from, @Param("until") Instant until);
+
+  /** Earlier interactions of this kind from one email that scored (were not filtered): opens. */
+  @Query("""
+      select count(i) from Interaction i where i.leadId = :leadId and i.deliveryId = :deliveryId and i.type = :type
+      and i.filtered = false and i.id <> :id""")
+  long countScoredFromDelivery(@Param("leadId") String leadId, @Param("deliveryId") String deliveryId,
+      @Param("type") InteractionType type, @Param("id") String id);
+
+  /** Earlier interactions of this kind from one email's link that scored (were not filtered): clicks, per link. */
+  @Query("""
+      select count(i) from Interaction i where i.leadId = :leadId and i.deliveryId = :deliveryId and i.type = :type
+      and i.url = :url and i.filtered = false and i.id <> :id""")
+  long countScoredFromLink(@Param("leadId") String leadId, @Param("deliveryId") String deliveryId,
+      @Param("type") InteractionType type, @Param("url") String url, @Param("id") String id);
 
   /** How many leads had an interaction since the given time. */
   @Query("select count(distinct i.leadId) from Interaction i where i.occurredAt >= :since")

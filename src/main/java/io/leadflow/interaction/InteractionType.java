@@ -16,5 +16,7 @@ public enum InteractionType {
   SOCIAL_MENTION,
   SOCIAL_SHARE,
   UNSUBSCRIBE,
-  EMAIL_BOUNCE
+  EMAIL_BOUNCE,
+  /** A spam report (feedback loop, a sender's complaint event): the address goes on the suppression list. */
+  EMAIL_COMPLAINT
 }

@@ -6,6 +6,7 @@ import io.leadflow.content.ContentItemRepository;
 import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.delivery.Delivery;
 import io.leadflow.delivery.EmailAddressRefused;
+import io.leadflow.delivery.RecipientSuppressed;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
@@ -78,6 +79,8 @@ class JourneySends {
       return new Sent(item.getId(), sent.getSentAt());
     } catch (EmailAddressRefused refused) {
       throw new LeadNotContactable(lead.getId(), "INVALID_ADDRESS: " + refused.getMessage());
+    } catch (RecipientSuppressed suppressed) {
+      throw new LeadNotContactable(lead.getId(), suppressed.getMessage());
     }
   }
 

@@ -8,7 +8,7 @@ import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_UNSUBSCRIBE
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_WON;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.STAGE_CHANGED;
 
-import io.leadflow.lead.LeadEmailBounced;
+import io.leadflow.lead.LeadEmailSuppressed;
 import io.leadflow.lead.LeadStateChanged;
 import io.leadflow.lead.LeadStatus;
 import org.camunda.bpm.engine.RuntimeService;
@@ -52,10 +52,13 @@ class JourneySignals {
     }
   }
 
-  /** The lead's email bounces for good: the journey ends, nothing can be sent. */
+  /**
+   * The lead's address went on the suppression list (it bounces for good, or the person reported
+   * our email as spam): the journey ends at "Email undeliverable", nothing can be sent.
+   */
   @EventListener
-  void onEmailBounced(LeadEmailBounced bounce) {
-    tell(bounce.lead().getId(), EMAIL_BOUNCED);
+  void onEmailSuppressed(LeadEmailSuppressed suppressed) {
+    tell(suppressed.lead().getId(), EMAIL_BOUNCED);
   }
 
   /** The message that says what a change of status means to the journey, or null when only the stage moved. */

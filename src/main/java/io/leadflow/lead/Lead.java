@@ -63,6 +63,16 @@ public class Lead extends NewEntity {
   /** When the mail server (or the mail sender) refused its address as such; nothing is sent to it after that. */
   private Instant emailAddressRefusedAt;
 
+  /**
+   * Why its address is on the suppression list when it did not bounce for good:
+   * {@code COMPLAINT} (a spam report) or {@code SUPPRESSED} (on the list before it was captured).
+   */
+  private String emailSuppressed;
+  private Instant emailSuppressedAt;
+
+  /** Transient bounces since an email last reached it; enough in a row count as a hard bounce. */
+  private int transientBounces;
+
   /** The company, normalised: leads of one company make one account. */
   private String companyKey;
 
@@ -189,7 +199,8 @@ public class Lead extends NewEntity {
 
   /**
    * Why no email may go to this lead, or null when it may: {@code HARD_BOUNCE} (its address
-   * bounced for good), {@code INVALID_ADDRESS} (the mail server or sender refused the address itself),
+   * bounced for good), {@code COMPLAINT} (it reported our email as spam), {@code SUPPRESSED} (its
+   * address was on the suppression list when it was captured), {@code INVALID_ADDRESS} (the mail server or sender refused the address itself),
    * {@code UNSUBSCRIBED} (it withdrew its consent), {@code NO_CONSENT} (consent
    * refused at capture). Unknown consent counts as given (B2B legitimate interest). Names fixed by
    * API.md ({@code notEmailableReason}). Email only: such a lead is still scored and reaches sales.
@@ -197,6 +208,9 @@ public class Lead extends NewEntity {
   public String notEmailableReason() {
     if (emailBouncedAt != null) {
       return "HARD_BOUNCE";
+    }
+    if (emailSuppressed != null) {
+      return emailSuppressed;
     }
     if (emailAddressRefusedAt != null) {
       return "INVALID_ADDRESS";
@@ -305,6 +319,32 @@ public class Lead extends NewEntity {
     return true;
   }
 
+  /**
+   * Its address went on the suppression list for another reason than a hard bounce
+   * ({@code COMPLAINT}, {@code SUPPRESSED}): nothing is sent to it after that.
+   */
+  boolean emailSuppressed(String reason, Instant at) {
+    if (emailSuppressed != null || emailBouncedAt != null) {
+      return false;
+    }
+    emailSuppressed = reason;
+    emailSuppressedAt = at;
+    updatedAt = at;
+    return true;
+  }
+
+  /** One more transient bounce in a row: how many now. */
+  int bouncedTransiently(Instant at) {
+    transientBounces++;
+    updatedAt = at;
+    return transientBounces;
+  }
+
+  /** An email reached it (a person opened or clicked): transient bounces start again from zero. */
+  void emailReached() {
+    transientBounces = 0;
+  }
+
   /** Its address was refused as an address when an email was sent: nothing can be sent to it. */
   boolean emailAddressRefused(Instant at) {
     if (emailAddressRefusedAt != null) {
@@ -406,6 +446,9 @@ public class Lead extends NewEntity {
   public String getCompanyKey() { return companyKey; }
   public Instant getEmailBouncedAt() { return emailBouncedAt; }
   public Instant getEmailAddressRefusedAt() { return emailAddressRefusedAt; }
+  public String getEmailSuppressed() { return emailSuppressed; }
+  public Instant getEmailSuppressedAt() { return emailSuppressedAt; }
+  public int getTransientBounces() { return transientBounces; }
   public Instant getHandoverNotBefore() { return handoverNotBefore; }
   public Instant getStatusSince() { return statusSince; }
   public String getLastTouchCampaign() { return lastTouchCampaign; }

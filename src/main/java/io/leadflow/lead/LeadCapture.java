@@ -30,6 +30,8 @@ public class LeadCapture {
   private final TransactionTemplate transaction;
   private final Clock clock;
 
+  private final EmailSuppressions suppressions;
+
   LeadCapture(
       LeadRepository leads,
       LeadLifecycle lifecycle,
@@ -37,8 +39,10 @@ public class LeadCapture {
       PrivacySettings privacy,
       CaptureRecordRepository captures,
       ApplicationEventPublisher events,
+      EmailSuppressions suppressions,
       PlatformTransactionManager transactionManager,
       Clock clock) {
+    this.suppressions = suppressions;
     this.leads = leads;
     this.lifecycle = lifecycle;
     this.erasures = erasures;
@@ -75,6 +79,9 @@ public class LeadCapture {
         }
         lead.previouslyErased(erasedAt);
       });
+      if (suppressions.reasonFor(lead.getEmail()).isPresent()) {
+        lifecycle.capturedSuppressed(lead);
+      }
       leads.saveAndFlush(lead);
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));

@@ -42,12 +42,15 @@ public class LeadLifecycle {
   private final LeadRepository leads;
   private final LeadTransitionRepository transitions;
   private final ApplicationEventPublisher events;
+  private final EmailSuppressions suppressions;
   private final Clock clock;
 
-  LeadLifecycle(LeadRepository leads, LeadTransitionRepository transitions, ApplicationEventPublisher events, Clock clock) {
+  LeadLifecycle(LeadRepository leads, LeadTransitionRepository transitions, ApplicationEventPublisher events,
+      EmailSuppressions suppressions, Clock clock) {
     this.leads = leads;
     this.transitions = transitions;
     this.events = events;
+    this.suppressions = suppressions;
     this.clock = clock;
   }
 
@@ -79,13 +82,63 @@ public class LeadLifecycle {
   }
 
   /**
-   * The (locked) lead's address bounced for good: nothing can be emailed to it. Not a status:
-   * published as {@link LeadEmailBounced} the first time only.
+   * The (locked) lead's address bounced for good: its address goes on the suppression list and
+   * nothing can be emailed to it ({@code notEmailableReason} {@code HARD_BOUNCE}). Not a status:
+   * published as {@link LeadEmailBounced} and {@link LeadEmailSuppressed} (which ends the journey)
+   * the first time only.
+   *
+   * @param source what said so, for the suppression list (e.g. {@code EMAIL_BOUNCE Permanent})
    */
-  public void emailBounced(Lead lead) {
-    if (lead.emailBounced(clock.instant())) {
+  public void emailBounced(Lead lead, String source) {
+    Instant now = clock.instant();
+    suppressions.add(lead.getEmail(), "HARD_BOUNCE", source, lead.getId(), now);
+    if (lead.emailBounced(now)) {
       events.publishEvent(new LeadEmailBounced(lead));
+      events.publishEvent(new LeadEmailSuppressed(lead, "HARD_BOUNCE"));
     }
+  }
+
+  /** {@link #emailBounced(Lead, String)} from a bounce report. */
+  public void emailBounced(Lead lead) {
+    emailBounced(lead, "EMAIL_BOUNCE");
+  }
+
+  /**
+   * A transient bounce of the (locked) lead's address (soft, 4.x.x): only counted, until
+   * {@code inARow} of them without an email reaching the lead in between count as a hard bounce.
+   *
+   * @return whether this one made the address bounce for good
+   */
+  public boolean emailBouncedTransiently(Lead lead, int inARow, String source) {
+    int count = lead.bouncedTransiently(clock.instant());
+    if (count >= inARow && lead.getEmailBouncedAt() == null) {
+      emailBounced(lead, source + " (" + count + " transient bounces in a row)");
+      return true;
+    }
+    return false;
+  }
+
+  /** An email reached the (locked) lead (a person opened or clicked it): transient bounces count from zero again. */
+  public void emailReached(Lead lead) {
+    lead.emailReached();
+  }
+
+  /**
+   * The (locked) lead reported our email as spam: its address goes on the suppression list and
+   * nothing more is emailed to it ({@code notEmailableReason} {@code COMPLAINT}); its journey ends.
+   * Not a status, and not an unsubscribe: it still reaches sales when it asks.
+   */
+  public void emailComplained(Lead lead, String source) {
+    Instant now = clock.instant();
+    suppressions.add(lead.getEmail(), "COMPLAINT", source, lead.getId(), now);
+    if (lead.emailSuppressed("COMPLAINT", now)) {
+      events.publishEvent(new LeadEmailSuppressed(lead, "COMPLAINT"));
+    }
+  }
+
+  /** A new lead whose address is on the suppression list already: nothing is emailed to it ({@code SUPPRESSED}). */
+  void capturedSuppressed(Lead lead) {
+    lead.emailSuppressed("SUPPRESSED", clock.instant());
   }
 
   /**

@@ -30,15 +30,17 @@ public class PersonalDataRights {
   private final LeadLifecycle lifecycle;
   private final List<PersonalDataHolder> holders;
   private final LeadErasures erasures;
+  private final EmailSuppressions suppressions;
   private final Clock clock;
 
   PersonalDataRights(LeadRepository leads, CaptureRecordRepository captures, LeadLifecycle lifecycle,
-      List<PersonalDataHolder> holders, LeadErasures erasures, Clock clock) {
+      List<PersonalDataHolder> holders, LeadErasures erasures, EmailSuppressions suppressions, Clock clock) {
     this.leads = leads;
     this.captures = captures;
     this.lifecycle = lifecycle;
     this.holders = holders;
     this.erasures = erasures;
+    this.suppressions = suppressions;
     this.clock = clock;
   }
 
@@ -55,6 +57,7 @@ public class PersonalDataRights {
     document.put("profile", LeadView.of(lead));
     document.put("captures", captures.findByLeadIdOrderByCapturedAt(leadId).stream().map(CaptureView::of).toList());
     document.put("history", lifecycle.history(leadId));
+    document.put("suppressed", suppressions.reasonFor(lead.getEmail()).orElse(null));
     holders.forEach(holder -> document.put(holder.part(), holder.personalDataOf(leadId)));
     return document;
   }
@@ -76,6 +79,7 @@ public class PersonalDataRights {
     Instant now = clock.instant();
     String email = lead.getEmail();
     holders.forEach(holder -> holder.erase(leadId));
+    suppressions.forget(email);
     lead.erase(now);
     erasures.record(email, now, erasedBy, reason.trim());
     log.info("Lead {} erased by {} ({} parts)", leadId, erasedBy, holders.size());

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -34,10 +35,12 @@ public class LeadScoring {
   private final Qualification qualification;
   private final InteractionRepository interactions;
   private final LeadLifecycle lifecycle;
+  private final InteractionFilter filter;
   private final Clock clock;
 
   LeadScoring(LeadScorer scorer, ScoreLedger ledger, Qualification qualification, InteractionRepository interactions,
-      LeadLifecycle lifecycle, Clock clock) {
+      LeadLifecycle lifecycle, InteractionFilter filter, Clock clock) {
+    this.filter = filter;
     this.scorer = scorer;
     this.ledger = ledger;
     this.qualification = qualification;
@@ -55,13 +58,23 @@ public class LeadScoring {
   }
 
   /**
-   * Scores a new interaction of the lead, stores it and returns the points it added. It is stored
+   * Scores a new interaction of the lead, stores it and returns the points it added. An email
+   * open or click the interaction filter ({@code bpmn/interaction-filter.dmn}) judges machine-made
+   * or repeated is stored as filtered with 0 points and a ledger row that says why. It is stored
    * here, once its points are known and before the ledger rows that name it: so its row is written
    * once, points included (not inserted and then updated), and among a transaction's batched
    * inserts interactions come before score entries (Hibernate orders batched inserts by the entity
    * persisted first; ours name each other by id, not by mapped associations).
    */
   public int recordInteraction(Lead lead, Interaction interaction, DailyActions days) {
+    Optional<Contribution> notAPerson = filter.judge(interaction);
+    if (notAPerson.isPresent()) {
+      // recorded, explained in the ledger at 0 points, and not counted against the daily caps
+      interaction.filtered(notAPerson.get().reason());
+      interactions.save(interaction);
+      ledger.explain(lead, notAPerson.get(), ScoreCause.INTERACTION);
+      return 0;
+    }
     List<Contribution> contributions = scorer.interaction(interaction, days.countIn(interaction), clock.instant());
     int points = contributions.stream().mapToInt(Contribution::points).sum();
     interaction.scored(points);
@@ -101,6 +114,10 @@ public class LeadScoring {
     List<Contribution> targets = new ArrayList<>(scorer.profile(lead));
     Map<String, Long> perDayAndType = new HashMap<>();
     for (Interaction interaction : interactions.findByLeadIdOrderByOccurredAtAscIdAsc(lead.getId())) {
+      if (interaction.isFiltered()) {
+        // judged when it was recorded; its 0-point ledger row stays as it is
+        continue;
+      }
       LocalDate day = interaction.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
       long timesToday = perDayAndType.merge(day + "/" + interaction.getType(), 1L, Long::sum);
       targets.addAll(scorer.interaction(interaction, timesToday, now));

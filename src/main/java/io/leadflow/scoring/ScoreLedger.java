@@ -36,6 +36,14 @@ class ScoreLedger {
   }
 
   /**
+   * Writes a row of 0 points that says why something new scored nothing (an interaction judged
+   * machine-made or repeated): the ledger explains it, the totals do not move.
+   */
+  void explain(Lead lead, Contribution zero, ScoreCause cause) {
+    entries.save(new ScoreEntry(lead.getId(), zero, 0, cause, clock.instant()));
+  }
+
+  /**
    * Makes the ledger say what the contributions say for every key in scope: a contribution's
    * difference to its current sum is written, and a key in scope without a contribution any more
    * is brought to zero.

@@ -43,6 +43,7 @@ class SlowMailServerTest {
   @LocalServerPort int port;
   @Autowired DeliveryProperties deliveryProperties;
   @Autowired LeadLifecycle lifecycle;
+  @Autowired io.leadflow.lead.EmailSuppressions suppressions;
   @Autowired DeliveryRepository deliveries;
   @Autowired Leads leads;
   @Autowired ContentEmails emails;
@@ -67,7 +68,7 @@ class SlowMailServerTest {
     new DeliveryProperties.Mail.Timeouts(COMMAND, COMMAND, COMMAND, endOfData).applyTo(javaMail);
     sender.setSession(StagedSmtpTransport.session(javaMail));
     return new ContentDelivery(deliveries, leads, emails, sender, new MailServerFeatures(sender, deliveryProperties, clock),
-        lifecycle, transactions, clock);
+        lifecycle, suppressions, transactions, clock);
   }
 
   @Test

@@ -153,7 +153,7 @@ class TrackingFloodTest {
     assertThat(interactions.findByLeadIdOrderByOccurredAtAscIdAsc(lead.getId())).isEmpty();
     assertThat(trackingEvents.findByDeliveryIdOrderByWindowStart(sent.getId())).isEmpty();
 
-    assertThat(get(email.unsubscribePath(), script).statusCode()).isEqualTo(200);
+    assertThat(post(email.unsubscribePath(), script).statusCode()).isEqualTo(200);
     assertThat(fixture.reloaded(lead.getId()).getStatus()).isEqualTo(LeadStatus.UNSUBSCRIBED);
   }
 
@@ -167,6 +167,15 @@ class TrackingFloodTest {
     assertThat(click.headers().firstValue("Location")).hasValue(DeliveryFixture.CONTENT_URL);
     assertThat(interactions.findByLeadIdOrderByOccurredAtAscIdAsc(lead.getId())).extracting(Interaction::getType)
         .containsExactly(InteractionType.EMAIL_CLICK);
+  }
+
+  /** The unsubscribe page's button (and RFC 8058 one-click): a POST. */
+  private HttpResponse<String> post(String path, String clientAddress) throws Exception {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+            .header("X-Forwarded-For", clientAddress)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private HttpResponse<String> get(String path, String clientAddress) throws Exception {

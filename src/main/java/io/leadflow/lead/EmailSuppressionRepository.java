@@ -1,0 +1,9 @@
+package io.leadflow.lead;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EmailSuppressionRepository extends JpaRepository<EmailSuppression, String> {
+
+  Optional<EmailSuppression> findByEmail(String email);
+}
