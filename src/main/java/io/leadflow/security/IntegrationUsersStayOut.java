@@ -30,6 +30,35 @@ final class IntegrationUsersStayOut {
 
   private IntegrationUsersStayOut() {}
 
+  /**
+   * On the webapps' own APIs ({@code /camunda/api/engine/*}, {@code /camunda/api/admin/*} but their
+   * login and logout, ...): an integration that logged in to Welcome (Camunda lets every user) is
+   * refused there, so it reaches neither its own profile nor anything the engine would show it.
+   * Reads the webapps' session, so it does not depend on the order of Camunda's filters.
+   */
+  static OncePerRequestFilter webapps(ProblemResponses problems) {
+    return new OncePerRequestFilter() {
+      @Override
+      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+          throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean logInOrOut = path.startsWith("/camunda/api/admin/auth/");
+        jakarta.servlet.http.HttpSession session = request.getSession(false);
+        if (!logInOrOut && session != null) {
+          org.camunda.bpm.webapp.impl.security.auth.Authentications authentications =
+              org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil.getAuthsFromSession(session);
+          boolean integration = authentications != null && authentications.getAuthentications().stream()
+              .anyMatch(user -> user.getGroupIds() != null && user.getGroupIds().contains(INTEGRATION));
+          if (integration) {
+            problems.write(response, 403, "Integrations use the lead API (/api), not the webapps");
+            return;
+          }
+        }
+        chain.doFilter(request, response);
+      }
+    };
+  }
+
   /** After Camunda's authentication filter on {@code /engine-rest/*}: the engine knows the user and its groups. */
   static OncePerRequestFilter engineRest(IdentityService identity, ProblemResponses problems) {
     return new OncePerRequestFilter() {

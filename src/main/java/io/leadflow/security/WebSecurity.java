@@ -167,6 +167,16 @@ class WebSecurity {
     return registration;
   }
 
+  /** Integrations that logged in to a webapp (Welcome lets every user) get 403 on the webapps' APIs. */
+  @Bean
+  FilterRegistrationBean<Filter> webappsWithoutIntegrations(ProblemResponses problems) {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(IntegrationUsersStayOut.webapps(problems));
+    registration.setName("leadflow-webapps-without-integrations");
+    registration.addUrlPatterns("/camunda/api/*");
+    registration.setOrder(ENGINE_REST_AUTHENTICATION + 1);
+    return registration;
+  }
+
   /** Cookies are Secure on requests that came over TLS, through a trusted proxy too. */
   @Bean
   FilterRegistrationBean<Filter> secureCookiesBehindTls() {
