@@ -31,7 +31,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       filter, then the engine's authorizations.
  *   <li>{@code /camunda/**} (Tasklist, Cockpit, Admin): the webapps' own login and their
  *       application authorizations.
- *   <li>{@code /actuator/health}: public; the other actuator endpoints: administrators.
+ *   <li>{@code /actuator/health}: public; the other actuator endpoints ({@code /actuator/prometheus}
+ *       included): administrators.
+ *   <li>{@code /mailbox/**} (the embedded run's mailbox, demo.MailboxPage): HTTP Basic, which a
+ *       browser asks for by itself; marketing and administrators.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -74,9 +77,22 @@ class WebSecurity {
         .build();
   }
 
-  /** The Camunda webapps, the engine REST API and public pages secure themselves (see above). */
+  /** The embedded run's mailbox: a page a newcomer opens in a browser, which asks for the login. */
   @Bean
   @Order(3)
+  SecurityFilterChain mailboxSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/mailbox", "/mailbox/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(MARKETING, ADMINS))
+        .httpBasic(basic -> basic.realmName("Leadflow mailbox"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // read-only pages (GET)
+        .csrf(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** The Camunda webapps, the engine REST API and public pages secure themselves (see above). */
+  @Bean
+  @Order(4)
   SecurityFilterChain camunda(HttpSecurity http) throws Exception {
     return http.securityMatcher("/**")
         .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
