@@ -22,6 +22,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.mail.MailSendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mail.MailSendException;
@@ -80,9 +81,11 @@ public class ContentDelivery {
   private final LeadLifecycle lifecycle;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ContentDelivery(DeliveryRepository deliveries, Leads leads, ContentEmails emails, JavaMailSender mail,
-      MailServerFeatures mailServer, LeadLifecycle lifecycle, PlatformTransactionManager transactions, Clock clock) {
+      MailServerFeatures mailServer, LeadLifecycle lifecycle, PlatformTransactionManager transactions, Clock clock,
+      ApplicationEventPublisher events) {
     this.deliveries = deliveries;
     this.leads = leads;
     this.emails = emails;
@@ -92,6 +95,7 @@ public class ContentDelivery {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -225,12 +229,14 @@ public class ContentDelivery {
       email.writeTo(message);
       mail.send(message);
       delivery.sent(subject, email.messageId(), clock.instant());
+      attempted(delivery);
       log.info("Sent {} to lead {} (delivery {}, key {})", content.getId(), lead.getId(), deliveryId,
           delivery.getDeliveryKey());
       return new Attempt(delivery, null);
     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
       if (handedOverWithoutAnswer(e)) {
         delivery.outcomeUnknown(subject, messageId, describe(e));
+        attempted(delivery);
         log.error("Outcome unknown: {} to lead {} (delivery {}, Message-ID {}) was handed over, the mail server did not "
             + "answer; not sent again until someone decides: {}", content.getId(), lead.getId(), deliveryId, messageId,
             delivery.getLastError());
@@ -239,6 +245,7 @@ public class ContentDelivery {
       if (addressRefused(e)) {
         // permanent: trying again cannot help, so the lead is not emailed any more (INVALID_ADDRESS)
         delivery.failed(subject, "The address was refused: " + describe(e));
+        attempted(delivery);
         lifecycle.emailAddressRefused(lead.getId());
         log.warn("Lead {}'s address was refused (delivery {}): {}; the lead is no longer emailed", lead.getId(),
             deliveryId, delivery.getLastError());
@@ -246,10 +253,15 @@ public class ContentDelivery {
       }
       // the mail server refused or was not there (MailException), or a template did not render
       delivery.failed(subject, describe(e));
+      attempted(delivery);
       log.warn("Could not send {} to lead {} (delivery {}, attempt {}): {}", content.getId(), lead.getId(), deliveryId,
           delivery.getAttempts(), delivery.getLastError());
       return new Attempt(delivery, e);
     }
+  }
+
+  private void attempted(Delivery delivery) {
+    events.publishEvent(new DeliveryAttempted(delivery.getLeadId(), delivery.getContentId(), delivery.getStatus()));
   }
 
   /** The mail server took the whole message and then did not answer (StagedSmtpTransport tells). */

@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -35,15 +36,17 @@ public class LeadScoring {
   private final InteractionRepository interactions;
   private final LeadLifecycle lifecycle;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   LeadScoring(LeadScorer scorer, ScoreLedger ledger, Qualification qualification, InteractionRepository interactions,
-      LeadLifecycle lifecycle, Clock clock) {
+      LeadLifecycle lifecycle, Clock clock, ApplicationEventPublisher events) {
     this.scorer = scorer;
     this.ledger = ledger;
     this.qualification = qualification;
     this.interactions = interactions;
     this.lifecycle = lifecycle;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -67,6 +70,7 @@ public class LeadScoring {
     interaction.scored(points);
     interactions.save(interaction);
     ledger.add(lead, contributions, ScoreCause.INTERACTION);
+    events.publishEvent(new InteractionScored(lead.getId(), interaction.getType(), points));
     if (interaction.getType() == InteractionType.UNSUBSCRIBE) {
       lifecycle.unsubscribed(lead);
     }

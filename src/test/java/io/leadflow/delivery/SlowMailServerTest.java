@@ -67,7 +67,7 @@ class SlowMailServerTest {
     new DeliveryProperties.Mail.Timeouts(COMMAND, COMMAND, COMMAND, endOfData).applyTo(javaMail);
     sender.setSession(StagedSmtpTransport.session(javaMail));
     return new ContentDelivery(deliveries, leads, emails, sender, new MailServerFeatures(sender, deliveryProperties, clock),
-        lifecycle, transactions, clock);
+        lifecycle, transactions, clock, event -> { });
   }
 
   @Test
