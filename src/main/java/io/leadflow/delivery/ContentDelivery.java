@@ -23,6 +23,7 @@ import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.springframework.mail.MailSendException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.mail.MailSendException;
@@ -82,10 +83,11 @@ public class ContentDelivery {
   private final EmailSuppressions suppressions;
   private final TransactionTemplate ownTransaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   ContentDelivery(DeliveryRepository deliveries, Leads leads, ContentEmails emails, JavaMailSender mail,
       MailServerFeatures mailServer, LeadLifecycle lifecycle, EmailSuppressions suppressions,
-      PlatformTransactionManager transactions, Clock clock) {
+      PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
     this.suppressions = suppressions;
     this.deliveries = deliveries;
     this.leads = leads;
@@ -96,6 +98,7 @@ public class ContentDelivery {
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -237,12 +240,14 @@ public class ContentDelivery {
       email.writeTo(message);
       mail.send(message);
       delivery.sent(subject, email.messageId(), clock.instant());
+      attempted(delivery);
       log.info("Sent {} to lead {} (delivery {}, key {})", content.getId(), lead.getId(), deliveryId,
           delivery.getDeliveryKey());
       return new Attempt(delivery, null);
     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
       if (handedOverWithoutAnswer(e)) {
         delivery.outcomeUnknown(subject, messageId, describe(e));
+        attempted(delivery);
         log.error("Outcome unknown: {} to lead {} (delivery {}, Message-ID {}) was handed over, the mail server did not "
             + "answer; not sent again until someone decides: {}", content.getId(), lead.getId(), deliveryId, messageId,
             delivery.getLastError());
@@ -251,6 +256,7 @@ public class ContentDelivery {
       if (addressRefused(e)) {
         // permanent: trying again cannot help, so the lead is not emailed any more (INVALID_ADDRESS)
         delivery.failed(subject, "The address was refused: " + describe(e));
+        attempted(delivery);
         lifecycle.emailAddressRefused(lead.getId());
         log.warn("Lead {}'s address was refused (delivery {}): {}; the lead is no longer emailed", lead.getId(),
             deliveryId, delivery.getLastError());
@@ -258,10 +264,15 @@ public class ContentDelivery {
       }
       // the mail server refused or was not there (MailException), or a template did not render
       delivery.failed(subject, describe(e));
+      attempted(delivery);
       log.warn("Could not send {} to lead {} (delivery {}, attempt {}): {}", content.getId(), lead.getId(), deliveryId,
           delivery.getAttempts(), delivery.getLastError());
       return new Attempt(delivery, e);
     }
+  }
+
+  private void attempted(Delivery delivery) {
+    events.publishEvent(new DeliveryAttempted(delivery.getLeadId(), delivery.getContentId(), delivery.getStatus()));
   }
 
   /** The mail server took the whole message and then did not answer (StagedSmtpTransport tells). */

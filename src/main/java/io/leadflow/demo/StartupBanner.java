@@ -20,14 +20,17 @@ class StartupBanner {
   private final String adminId;
   private final boolean adminHasDemoPassword;
   private final ObjectProvider<DemoPeople> demoPeople;
+  private final boolean mailbox;
 
   StartupBanner(LeadflowProperties properties, @Value("${camunda.bpm.admin-user.id}") String adminId,
-      @Value("${camunda.bpm.admin-user.password:}") String adminPassword, ObjectProvider<DemoPeople> demoPeople) {
+      @Value("${camunda.bpm.admin-user.password:}") String adminPassword, ObjectProvider<DemoPeople> demoPeople,
+      @Value("${" + MailboxDefaults.ENABLED + ":false}") boolean mailbox) {
     this.baseUrl = properties.publicBaseUrl().replaceAll("/+$", "");
     this.adminId = adminId;
     // the embedded run's default; a password of one's own is never logged
     this.adminHasDemoPassword = adminPassword.equals(adminId);
     this.demoPeople = demoPeople;
+    this.mailbox = mailbox;
   }
 
   @EventListener(ApplicationReadyEvent.class)
@@ -42,7 +45,10 @@ class StartupBanner {
             + DemoPeople.USERS.stream()
                 .map(user -> user.id() + "/" + demo.password() + " (" + user.role() + ")")
                 .collect(Collectors.joining(", "));
+    String emails = mailbox
+        ? "the emails Leadflow sent (its own mail server) at " + baseUrl + MailboxPage.PATH + " (marketing, administrators) , "
+        : "";
     log.info("Leadflow is ready: Tasklist, Cockpit and Admin at {}/camunda/app/ , lead API at {}/api/leads , "
-        + "engine REST (Camunda Modeler) at {}/engine-rest ; {}", baseUrl, baseUrl, baseUrl, logins);
+        + "{}engine REST (Camunda Modeler) at {}/engine-rest ; {}", baseUrl, baseUrl, emails, baseUrl, logins);
   }
 }

@@ -13,6 +13,7 @@ import io.leadflow.lead.Leads;
 import io.leadflow.sales.PhoneCalls;
 import java.time.Instant;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -30,14 +31,16 @@ class JourneySends {
   private final ContentDelivery delivery;
   private final ContentItemRepository content;
   private final PhoneCalls calls;
+  private final ApplicationEventPublisher events;
 
   JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
-      PhoneCalls calls) {
+      PhoneCalls calls, ApplicationEventPublisher events) {
     this.leads = leads;
     this.catalogue = catalogue;
     this.delivery = delivery;
     this.content = content;
     this.calls = calls;
+    this.events = events;
   }
 
   /**
@@ -92,6 +95,8 @@ class JourneySends {
   private Lead contactable(String leadId) {
     Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));
     if (!lead.mayBeContacted()) {
+      events.publishEvent(new EmailSuppressed(leadId,
+          lead.notEmailableReason() != null ? lead.notEmailableReason() : lead.getStatus().name()));
       throw new LeadNotContactable(leadId, lead.getStatus() + (lead.notEmailableReason() == null ? "" : ", " + lead.notEmailableReason()));
     }
     return lead;

@@ -5,6 +5,7 @@ import io.leadflow.lead.Leads;
 import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
@@ -22,12 +23,15 @@ public class SalesHandoffs {
   private final Leads leads;
   private final HandoffSettings settings;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
-  SalesHandoffs(RuntimeService runtime, Leads leads, HandoffSettings settings, Clock clock) {
+  SalesHandoffs(RuntimeService runtime, Leads leads, HandoffSettings settings, Clock clock,
+      ApplicationEventPublisher events) {
     this.runtime = runtime;
     this.leads = leads;
     this.settings = settings;
     this.clock = clock;
+    this.events = events;
   }
 
   /** The lead's lifecycle made it ready for sales (marketing- or sales-qualified): the hand-off starts. */
@@ -51,6 +55,7 @@ public class SalesHandoffs {
         .processInstanceBusinessKey(leadId)
         .setVariable(SalesHandoffProcess.Variables.LEAD_ID, leadId)
         .correlateStartMessage();
+    events.publishEvent(new HandoffStarted(leadId));
     return true;
   }
 

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
@@ -37,9 +38,10 @@ public class LeadScoring {
   private final LeadLifecycle lifecycle;
   private final InteractionFilter filter;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   LeadScoring(LeadScorer scorer, ScoreLedger ledger, Qualification qualification, InteractionRepository interactions,
-      LeadLifecycle lifecycle, InteractionFilter filter, Clock clock) {
+      LeadLifecycle lifecycle, InteractionFilter filter, Clock clock, ApplicationEventPublisher events) {
     this.filter = filter;
     this.scorer = scorer;
     this.ledger = ledger;
@@ -47,6 +49,7 @@ public class LeadScoring {
     this.interactions = interactions;
     this.lifecycle = lifecycle;
     this.clock = clock;
+    this.events = events;
   }
 
   /**
@@ -80,6 +83,7 @@ public class LeadScoring {
     interaction.scored(points);
     interactions.save(interaction);
     ledger.add(lead, contributions, ScoreCause.INTERACTION);
+    events.publishEvent(new InteractionScored(lead.getId(), interaction.getType(), points));
     if (interaction.getType() == InteractionType.UNSUBSCRIBE) {
       lifecycle.unsubscribed(lead);
     }

@@ -72,7 +72,7 @@ public class ProductionCredentialsGuard implements EnvironmentPostProcessor, Ord
    * URL at all is Spring Boot's embedded database too. An H2 server ({@code tcp:}, {@code ssl:}) and
    * every other database are not.
    */
-  static boolean isEmbeddedDatabase(String url) {
+  public static boolean isEmbeddedDatabase(String url) {
     String normalized = url == null ? "" : url.trim().toLowerCase(Locale.ROOT);
     if (normalized.isEmpty()) {
       return true;

@@ -43,7 +43,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       application authorizations.
  *   <li>Cookies answered to a request over TLS (a trusted proxy's X-Forwarded-Proto included) are
  *       Secure ({@link SecureCookiesBehindTls}).
- *   <li>{@code /actuator/health}: public; the other actuator endpoints: administrators.
+ *   <li>{@code /actuator/health}: public; the other actuator endpoints ({@code /actuator/prometheus}
+ *       included): administrators.
+ *   <li>{@code /mailbox/**} (the embedded run's mailbox, demo.MailboxPage): HTTP Basic, which a
+ *       browser asks for by itself; marketing and administrators.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
@@ -130,6 +133,19 @@ class WebSecurity {
         .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(AbstractHttpConfigurer::disable)
         .requestCache(AbstractHttpConfigurer::disable)
+        .build();
+  }
+
+  /** The embedded run's mailbox: a page a newcomer opens in a browser, which asks for the login. */
+  @Bean
+  @Order(5)
+  SecurityFilterChain mailboxSecurity(HttpSecurity http) throws Exception {
+    return http.securityMatcher("/mailbox", "/mailbox/**")
+        .authorizeHttpRequests(requests -> requests.anyRequest().hasAnyAuthority(MARKETING, ADMINS))
+        .httpBasic(basic -> basic.realmName("Leadflow mailbox"))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // read-only pages (GET)
+        .csrf(AbstractHttpConfigurer::disable)
         .build();
   }
 

@@ -68,7 +68,7 @@ class SlowMailServerTest {
     new DeliveryProperties.Mail.Timeouts(COMMAND, COMMAND, COMMAND, endOfData).applyTo(javaMail);
     sender.setSession(StagedSmtpTransport.session(javaMail));
     return new ContentDelivery(deliveries, leads, emails, sender, new MailServerFeatures(sender, deliveryProperties, clock),
-        lifecycle, suppressions, transactions, clock);
+        lifecycle, suppressions, transactions, clock, event -> { });
   }
 
   @Test

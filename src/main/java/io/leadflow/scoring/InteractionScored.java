@@ -1,0 +1,10 @@
+package io.leadflow.scoring;
+
+import io.leadflow.interaction.InteractionType;
+
+/**
+ * Published inside the transaction that stored and scored an interaction (intake, tracking
+ * links): what the lead did and the points it brought (negative for some). Listeners must not
+ * query: this is the intake's hot path.
+ */
+public record InteractionScored(String leadId, InteractionType type, int points) {}
