@@ -49,6 +49,11 @@ import org.openqa.selenium.chrome.ChromeOptions;
 public final class HeadlessChromium
     implements BeforeAllCallback, BeforeEachCallback, AfterTestExecutionCallback, AfterAllCallback {
 
+  /** The user agent the pages see: a desktop Chrome a person uses. */
+  static final String PERSONS_BROWSER =
+      "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/156.0.0.0 Safari/537.36";
+
+
   public static final String INSTALL_HINT = "apt-get install chromium chromium-driver";
   /** Where screenshots, page sources and the ChromeDriver log go. */
   public static final Path ARTIFACTS = Paths.get("target", "browser");
@@ -126,7 +131,10 @@ public final class HeadlessChromium
         "--disable-dev-shm-usage",
         "--user-data-dir=" + profile.toAbsolutePath(),
         "--window-size=1400,1000",
-        "--lang=en-US");
+        "--lang=en-US",
+        // a person's browser: headless Chromium announces itself as "HeadlessChrome", which
+        // Leadflow's interaction filter (bpmn/interaction-filter.dmn) rightly takes for a bot
+        "--user-agent=" + PERSONS_BROWSER);
     try {
       driver = new ChromeDriver(service, options);
     } catch (RuntimeException e) {
