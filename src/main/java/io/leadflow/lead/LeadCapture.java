@@ -2,7 +2,12 @@ package io.leadflow.lead;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -57,13 +62,53 @@ public class LeadCapture {
     }
   }
 
+  /**
+   * Captures many valid profiles with distinct emails in the caller's transaction, each exactly as
+   * {@link #capture} would (new lead and journey, or profile update), with one query for the leads
+   * that are known already (locked, in id order). Imports take their rows this way, a batch per
+   * transaction. A lead captured concurrently by someone else makes the transaction fail at commit
+   * (unique email): the caller retries the batch, which then finds it known.
+   *
+   * @throws IllegalArgumentException when two profiles have one email: the second must see the
+   *     first committed (its journey started), so it belongs to the next batch
+   */
+  public Counts captureAll(List<LeadProfile> profiles, CaptureChannel channel, String capturedBy) {
+    Set<String> emails = new LinkedHashSet<>();
+    for (LeadProfile profile : profiles) {
+      if (!emails.add(profile.email())) {
+        throw new IllegalArgumentException("Two profiles of one batch have the email " + profile.email());
+      }
+    }
+    if (profiles.isEmpty()) {
+      return new Counts(0, 0);
+    }
+    Map<String, Lead> known = new HashMap<>();
+    leads.lockAllByEmail(emails).forEach(lead -> known.put(lead.getEmail(), lead));
+    int created = 0;
+    for (LeadProfile profile : profiles) {
+      if (captureOnce(profile, channel, capturedBy, Optional.ofNullable(known.get(profile.email())), false).created()) {
+        created++;
+      }
+    }
+    return new Counts(created, profiles.size() - created);
+  }
+
   private Captured captureOnce(LeadProfile profile, CaptureChannel channel, String capturedBy) {
+    return captureOnce(profile, channel, capturedBy, leads.lockByEmail(profile.email()), true);
+  }
+
+  /** @param flush whether a new lead is written at once (a concurrent capture of its email fails here, to be retried) */
+  private Captured captureOnce(LeadProfile profile, CaptureChannel channel, String capturedBy, Optional<Lead> known,
+      boolean flush) {
     Instant now = clock.instant();
-    Optional<Lead> known = leads.lockByEmail(profile.email());
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {
-      leads.saveAndFlush(lead);
+      if (flush) {
+        leads.saveAndFlush(lead);
+      } else {
+        leads.save(lead);
+      }
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));
     } else {
@@ -72,6 +117,9 @@ public class LeadCapture {
     captures.save(new CaptureRecord(lead, channel, profile.campaign(), known.isEmpty(), capturedBy, now));
     return new Captured(lead, known.isEmpty());
   }
+
+  /** What {@link #captureAll} did: leads created and leads updated. */
+  public record Counts(int created, int updated) {}
 
   /** The lead as stored, and whether this capture created it. */
   public record Captured(Lead lead, boolean created) {}
