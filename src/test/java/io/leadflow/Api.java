@@ -61,6 +61,11 @@ public final class Api {
     return send(request(path).GET());
   }
 
+  /** A GET asking for a representation: {@code Accept: text/csv}, ... */
+  public Response get(String path, String accept) {
+    return send(request(path).header("Accept", accept).GET());
+  }
+
   public Response post(String path, String contentType, String body) {
     return send(request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body)));
   }
