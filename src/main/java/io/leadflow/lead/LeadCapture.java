@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -25,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LeadCapture {
 
   private static final Logger log = LoggerFactory.getLogger(LeadCapture.class);
+  /** Profiles of {@link #captureAll} per query for known leads and per flush (a few JDBC batches of hibernate.jdbc.batch_size). */
+  private static final int CHUNK = 50;
 
   private final LeadRepository leads;
   private final LeadLifecycle lifecycle;
@@ -32,6 +35,7 @@ public class LeadCapture {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final EntityManager entityManager;
 
   LeadCapture(
       LeadRepository leads,
@@ -39,13 +43,15 @@ public class LeadCapture {
       CaptureRecordRepository captures,
       ApplicationEventPublisher events,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      EntityManager entityManager) {
     this.leads = leads;
     this.lifecycle = lifecycle;
     this.captures = captures;
     this.events = events;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.entityManager = entityManager;
   }
 
   /**
@@ -64,8 +70,9 @@ public class LeadCapture {
 
   /**
    * Captures many valid profiles with distinct emails in the caller's transaction, each exactly as
-   * {@link #capture} would (new lead and journey, or profile update), with one query for the leads
-   * that are known already (locked, in id order). Imports take their rows this way, a batch per
+   * {@link #capture} would (new lead and journey, or profile update), with a query per chunk of
+   * them for the leads that are known already (locked, in id order). It writes and clears the
+   * persistence context as it goes: the caller holds no entity it needs afterwards. Imports take their rows this way, a batch per
    * transaction. A lead captured concurrently by someone else makes the transaction fail at commit
    * (unique email): the caller retries the batch, which then finds it known.
    *
@@ -79,36 +86,57 @@ public class LeadCapture {
         throw new IllegalArgumentException("Two profiles of one batch have the email " + profile.email());
       }
     }
-    if (profiles.isEmpty()) {
-      return new Counts(0, 0);
-    }
-    Map<String, Lead> known = new HashMap<>();
-    leads.lockAllByEmail(emails).forEach(lead -> known.put(lead.getEmail(), lead));
     int created = 0;
-    for (LeadProfile profile : profiles) {
-      if (captureOnce(profile, channel, capturedBy, Optional.ofNullable(known.get(profile.email())), false).created()) {
-        created++;
-      }
+    for (int from = 0; from < profiles.size(); from += CHUNK) {
+      created += captureChunk(profiles.subList(from, Math.min(from + CHUNK, profiles.size())), channel, capturedBy);
     }
     return new Counts(created, profiles.size() - created);
   }
 
-  private Captured captureOnce(LeadProfile profile, CaptureChannel channel, String capturedBy) {
-    return captureOnce(profile, channel, capturedBy, leads.lockByEmail(profile.email()), true);
+  /**
+   * A chunk of {@link #captureAll}: its known leads in one query; its new leads stored first (their
+   * rows go out before the captures, transitions and score entries that name them: Hibernate
+   * orders a flush's inserts by the kind of entity persisted first); then each profile as {@link
+   * #capture} does. Written and let go at the end, so the persistence context, which every flush
+   * checks whole, stays small however large the batch.
+   */
+  private int captureChunk(List<LeadProfile> profiles, CaptureChannel channel, String capturedBy) {
+    Instant now = clock.instant();
+    Map<String, Lead> known = new HashMap<>();
+    leads.lockAllByEmail(profiles.stream().map(LeadProfile::email).toList()).forEach(lead -> known.put(lead.getEmail(), lead));
+    Map<String, Lead> fresh = new HashMap<>();
+    for (LeadProfile profile : profiles) {
+      if (!known.containsKey(profile.email())) {
+        Lead lead = Lead.captured(profile.email(), profile.campaign(), now);
+        lead.updateProfile(profile, now);
+        leads.save(lead);
+        fresh.put(profile.email(), lead);
+      }
+    }
+    for (LeadProfile profile : profiles) {
+      Lead lead = fresh.get(profile.email());
+      if (lead != null) {
+        lifecycle.captured(lead);
+        events.publishEvent(new NewLeadCaptured(lead));
+      } else {
+        lead = known.get(profile.email());
+        lead.updateProfile(profile, now);
+        events.publishEvent(new LeadProfileUpdated(lead));
+      }
+      captures.save(new CaptureRecord(lead, channel, profile.campaign(), fresh.containsKey(profile.email()), capturedBy, now));
+    }
+    entityManager.flush();
+    entityManager.clear();
+    return fresh.size();
   }
 
-  /** @param flush whether a new lead is written at once (a concurrent capture of its email fails here, to be retried) */
-  private Captured captureOnce(LeadProfile profile, CaptureChannel channel, String capturedBy, Optional<Lead> known,
-      boolean flush) {
+  private Captured captureOnce(LeadProfile profile, CaptureChannel channel, String capturedBy) {
     Instant now = clock.instant();
+    Optional<Lead> known = leads.lockByEmail(profile.email());
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {
-      if (flush) {
-        leads.saveAndFlush(lead);
-      } else {
-        leads.save(lead);
-      }
+      leads.saveAndFlush(lead);
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));
     } else {
