@@ -127,6 +127,29 @@ class BackgroundImportTest {
   }
 
   @Test
+  void givenALargeFileAsAFormUpload_whenItIsSent_thenItIsImportedInTheBackgroundToo() {
+    Api marketing = Api.at(port).as("mia", "demo");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    byte[] file = file(run);
+
+    Api.Response accepted = marketing.upload("/api/leads/import", "file", "fair.csv", "text/csv", file);
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String id = accepted.json().get("id").asText();
+    assertThat(accepted.header("Location")).isEqualTo("/api/imports/" + id);
+    ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
+        .processInstanceBusinessKey(id).singleResult();
+    Job batch;
+    while ((batch = batchOf(importRun)) != null) {
+      management.executeJob(batch.getId());
+    }
+    JsonNode done = marketing.get("/api/imports/" + id).json();
+    assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(done.get("created").asInt() + done.get("updated").asInt()).isEqualTo(ROWS - 5);
+    assertThat(leadsOf(run)).isEqualTo(ROWS - 5 - 1);
+  }
+
+  @Test
   void givenNoSuchImport_whenItIsAskedFor_thenNotFoundAsAProblem() {
     Api.Response response = Api.at(port).as("mia", "demo").get("/api/imports/" + UUID.randomUUID());
 
