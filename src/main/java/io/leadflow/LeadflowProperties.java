@@ -3,6 +3,7 @@ package io.leadflow;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.springframework.util.unit.DataSize;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,7 +22,7 @@ public record LeadflowProperties(
 
   public LeadflowProperties {
     demo = demo == null ? new Demo(false, "demo") : demo;
-    importing = importing == null ? new Import(10_000) : importing;
+    importing = importing == null ? new Import(0, 0, null, null) : importing;
     sales = sales == null ? new Sales(new LinkedHashMap<>()) : sales;
     interactions = interactions == null ? new Interactions(500, Duration.ofMinutes(5)) : interactions;
   }
@@ -35,8 +36,21 @@ public record LeadflowProperties(
   /** Demo users and leads for the embedded run. */
   public record Demo(boolean enabled, String password) {}
 
-  /** CSV import of leads. */
-  public record Import(@Min(1) int maxRows) {}
+  /**
+   * Importing leads ({@code POST /api/leads/import}, docs/configuration.md): at most {@code
+   * maxRows} rows and {@code maxFileSize} bytes a file; rows a transaction ({@code batchSize}); a
+   * file larger than {@code backgroundAbove} is imported in the background (202, {@code GET
+   * /api/imports/{id}}), a smaller one at once (200 with the report). Zero or unset: the default.
+   */
+  public record Import(@Min(0) int maxRows, @Min(0) int batchSize, DataSize backgroundAbove, DataSize maxFileSize) {
+
+    public Import {
+      maxRows = maxRows == 0 ? 1_000_000 : maxRows;
+      batchSize = batchSize == 0 ? 500 : batchSize;
+      backgroundAbove = backgroundAbove == null ? DataSize.ofKilobytes(256) : backgroundAbove;
+      maxFileSize = maxFileSize == null ? DataSize.ofMegabytes(100) : maxFileSize;
+    }
+  }
 
   /** Sales teams: Camunda group id to display name. */
   public record Sales(Map<String, String> teams) {}

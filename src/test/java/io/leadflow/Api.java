@@ -61,7 +61,7 @@ public final class Api {
     return send(request(path).GET());
   }
 
-  /** A GET that asks for {@code accept} (e.g. text/csv). */
+  /** A GET asking for a representation: {@code Accept: text/csv}, ... */
   public Response get(String path, String accept) {
     return send(request(path).header("Accept", accept).GET());
   }

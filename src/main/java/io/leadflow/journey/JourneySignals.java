@@ -9,6 +9,8 @@ import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_WON;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.STAGE_CHANGED;
 
 import io.leadflow.lead.LeadEmailSuppressed;
+import io.leadflow.lead.LeadEmailBounced;
+import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.LeadStateChanged;
 import io.leadflow.lead.LeadStatus;
 import org.camunda.bpm.engine.RuntimeService;
@@ -34,6 +36,9 @@ class JourneySignals {
 
   @EventListener
   void onStateChanged(LeadStateChanged change) {
+    if (LeadLifecycle.CAPTURED.equals(change.cause())) {
+      return; // a new lead: its journey starts after this (NurturingJourney), with its state then
+    }
     String leadId = change.lead().getId();
     ProcessInstance journey = runtime.createProcessInstanceQuery()
         .processDefinitionKey(LeadNurturingProcess.KEY)

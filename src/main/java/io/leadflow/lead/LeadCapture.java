@@ -2,7 +2,13 @@ package io.leadflow.lead;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import jakarta.persistence.EntityManager;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -20,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class LeadCapture {
 
   private static final Logger log = LoggerFactory.getLogger(LeadCapture.class);
+  /** Profiles of {@link #captureAll} per query for known leads and per flush (a few JDBC batches of hibernate.jdbc.batch_size). */
+  private static final int CHUNK = 50;
 
   private final LeadRepository leads;
   private final LeadLifecycle lifecycle;
@@ -29,6 +37,7 @@ public class LeadCapture {
   private final ApplicationEventPublisher events;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final EntityManager entityManager;
 
   private final EmailSuppressions suppressions;
 
@@ -41,7 +50,8 @@ public class LeadCapture {
       ApplicationEventPublisher events,
       EmailSuppressions suppressions,
       PlatformTransactionManager transactionManager,
-      Clock clock) {
+      Clock clock,
+      EntityManager entityManager) {
     this.suppressions = suppressions;
     this.leads = leads;
     this.lifecycle = lifecycle;
@@ -51,6 +61,7 @@ public class LeadCapture {
     this.events = events;
     this.transaction = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.entityManager = entityManager;
   }
 
   /**
@@ -67,21 +78,77 @@ public class LeadCapture {
     }
   }
 
+  /**
+   * Captures many valid profiles with distinct emails in the caller's transaction, each exactly as
+   * {@link #capture} would (new lead and journey, or profile update), with a query per chunk of
+   * them for the leads that are known already (locked, in id order). It writes and clears the
+   * persistence context as it goes: the caller holds no entity it needs afterwards. Imports take their rows this way, a batch per
+   * transaction. A lead captured concurrently by someone else makes the transaction fail at commit
+   * (unique email): the caller retries the batch, which then finds it known.
+   *
+   * @throws IllegalArgumentException when two profiles have one email: the second must see the
+   *     first committed (its journey started), so it belongs to the next batch
+   */
+  public Counts captureAll(List<LeadProfile> profiles, CaptureChannel channel, String capturedBy) {
+    Set<String> emails = new LinkedHashSet<>();
+    for (LeadProfile profile : profiles) {
+      if (!emails.add(profile.email())) {
+        throw new IllegalArgumentException("Two profiles of one batch have the email " + profile.email());
+      }
+    }
+    int created = 0;
+    for (int from = 0; from < profiles.size(); from += CHUNK) {
+      created += captureChunk(profiles.subList(from, Math.min(from + CHUNK, profiles.size())), channel, capturedBy);
+    }
+    return new Counts(created, profiles.size() - created);
+  }
+
+  /**
+   * A chunk of {@link #captureAll}: its known leads in one query; its new leads stored first (their
+   * rows go out before the captures, transitions and score entries that name them: Hibernate
+   * orders a flush's inserts by the kind of entity persisted first); then each profile as {@link
+   * #capture} does. Written and let go at the end, so the persistence context, which every flush
+   * checks whole, stays small however large the batch.
+   */
+  private int captureChunk(List<LeadProfile> profiles, CaptureChannel channel, String capturedBy) {
+    Instant now = clock.instant();
+    Map<String, Lead> known = new HashMap<>();
+    leads.lockAllByEmail(profiles.stream().map(LeadProfile::email).toList()).forEach(lead -> known.put(lead.getEmail(), lead));
+    Map<String, Lead> fresh = new HashMap<>();
+    for (LeadProfile profile : profiles) {
+      if (!known.containsKey(profile.email())) {
+        Lead lead = Lead.captured(profile.email(), profile.campaign(), now);
+        lead.updateProfile(profile, now);
+        beforeFirstSave(lead, profile);
+        leads.save(lead);
+        fresh.put(profile.email(), lead);
+      }
+    }
+    for (LeadProfile profile : profiles) {
+      Lead lead = fresh.get(profile.email());
+      if (lead != null) {
+        lifecycle.captured(lead);
+        events.publishEvent(new NewLeadCaptured(lead));
+      } else {
+        lead = known.get(profile.email());
+        lead.updateProfile(profile, now);
+        lead.touched(profile.campaign(), now);
+        events.publishEvent(new LeadProfileUpdated(lead));
+      }
+      captures.save(new CaptureRecord(lead, channel, profile.campaign(), fresh.containsKey(profile.email()), capturedBy, now));
+    }
+    entityManager.flush();
+    entityManager.clear();
+    return fresh.size();
+  }
+
   private Captured captureOnce(LeadProfile profile, CaptureChannel channel, String capturedBy) {
     Instant now = clock.instant();
     Optional<Lead> known = leads.lockByEmail(profile.email());
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {
-      erasures.erasedAt(profile.email()).ifPresent(erasedAt -> {
-        if (privacy.erasedAddress() == PrivacySettings.ErasedAddress.REFUSE) {
-          throw new AddressErased(erasedAt);
-        }
-        lead.previouslyErased(erasedAt);
-      });
-      if (suppressions.reasonFor(lead.getEmail()).isPresent()) {
-        lifecycle.capturedSuppressed(lead);
-      }
+      beforeFirstSave(lead, profile);
       leads.saveAndFlush(lead);
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));
@@ -92,6 +159,32 @@ public class LeadCapture {
     captures.save(new CaptureRecord(lead, channel, profile.campaign(), known.isEmpty(), capturedBy, now));
     return new Captured(lead, known.isEmpty());
   }
+
+  /**
+   * A new lead, before it is first stored: an address erased at the person's request is refused
+   * ({@link AddressErased}) or flagged (leadflow.privacy.erased-address); one on the suppression
+   * list is captured as not emailable.
+   */
+  private void beforeFirstSave(Lead lead, LeadProfile profile) {
+    erasedRefusal(profile.email()).ifPresent(refusal -> {
+      throw refusal;
+    });
+    erasures.erasedAt(profile.email()).ifPresent(lead::previouslyErased);
+    if (suppressions.reasonFor(lead.getEmail()).isPresent()) {
+      lifecycle.capturedSuppressed(lead);
+    }
+  }
+
+  /** The refusal a capture of this (canonical) address meets, when it was erased and erased addresses are refused. */
+  Optional<AddressErased> erasedRefusal(String email) {
+    if (privacy.erasedAddress() != PrivacySettings.ErasedAddress.REFUSE) {
+      return Optional.empty();
+    }
+    return erasures.erasedAt(email).map(AddressErased::new);
+  }
+
+  /** What {@link #captureAll} did: leads created and leads updated. */
+  public record Counts(int created, int updated) {}
 
   /** The lead as stored, and whether this capture created it. */
   public record Captured(Lead lead, boolean created) {}

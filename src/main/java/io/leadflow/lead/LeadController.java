@@ -3,39 +3,31 @@ package io.leadflow.lead;
 import io.leadflow.api.FieldProblem;
 import io.leadflow.api.InvalidRequest;
 import io.leadflow.api.NotFound;
-import java.io.IOException;
 import java.net.URI;
 import java.security.Principal;
 import java.util.List;
 import jakarta.validation.Valid;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** {@code /api/leads}: capture, read, list and import leads. */
+/** {@code /api/leads}: capture, read and list leads (imports: io.leadflow.imports). */
 @RestController
 @RequestMapping("/api/leads")
 class LeadController {
 
   private final LeadCapture capture;
-  private final LeadImport leadImport;
   private final LeadRepository leads;
   private final LeadLifecycle lifecycle;
 
-  LeadController(LeadCapture capture, LeadImport leadImport, LeadRepository leads, LeadLifecycle lifecycle) {
+  LeadController(LeadCapture capture, LeadRepository leads, LeadLifecycle lifecycle) {
     this.capture = capture;
-    this.leadImport = leadImport;
     this.leads = leads;
     this.lifecycle = lifecycle;
   }
@@ -74,24 +66,4 @@ class LeadController {
     }
     return new PagedModel<>(leads.findAll(filter.specification(), filter.pageRequest()).map(LeadView::of));
   }
-
-  /**
-   * A marketer's file: CSV (text/csv, also as text/plain, application/csv, text/tab-separated-values,
-   * application/vnd.ms-excel, application/octet-stream) or an .xlsx workbook, as the body.
-   */
-  @PostMapping(path = "/import", consumes = {"text/csv", "text/plain", "application/csv", "text/tab-separated-values",
-      "application/vnd.ms-excel", XLSX, "application/octet-stream"})
-  LeadImport.Report importFile(@RequestBody byte[] file, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
-      Principal principal) {
-    return leadImport.importFile(file, type.getCharset(), principal.getName());
-  }
-
-  /** The same file as a form upload (multipart/form-data, part {@code file}), as a browser sends it. */
-  @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-  LeadImport.Report importUpload(@RequestPart("file") MultipartFile file, Principal principal) throws IOException {
-    MediaType type = file.getContentType() == null ? null : MediaType.parseMediaType(file.getContentType());
-    return leadImport.importFile(file.getBytes(), type == null ? null : type.getCharset(), principal.getName());
-  }
-
-  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 }

@@ -10,14 +10,20 @@ import io.leadflow.api.InvalidRequest;
 import io.leadflow.api.JsonFieldProblems;
 import java.nio.charset.Charset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import jakarta.validation.Validator;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Imports leads from a file: CSV (UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252;
@@ -25,7 +31,8 @@ import org.springframework.stereotype.Service;
  * or an {@code .xlsx} workbook's first sheet. The header row names the capture body's fields
  * (nested ones dotted: {@code consent.given}) or their aliases ({@link ImportColumns}); then one
  * lead a row. Each row is checked by the same rules as {@code POST /api/leads}; valid rows are
- * captured, one transaction each, and the report lists every rejected row with its reasons. Rows
+ * captured in batches, a transaction each ({@link #importRows}: per row as a capture would, the
+ * same email twice is one lead, updated), and the report lists every rejected row with its reasons. Rows
  * with nothing in them (blank lines, separators only) and columns with neither a header nor values
  * (Excel's trailing empty column) are ignored. A file that is wrong as a whole (unreadable
  * encoding, unknown or repeated column, no email column, too many rows) is rejected before
@@ -37,20 +44,63 @@ public class LeadImport {
   private final LeadCapture capture;
   private final ObjectMapper json;
   private final Validator validator;
+  private final TransactionTemplate transaction;
   private final int maxRows;
+  private final int batchSize;
 
-  LeadImport(LeadCapture capture, ObjectMapper json, Validator validator, LeadflowProperties properties) {
+  LeadImport(LeadCapture capture, ObjectMapper json, Validator validator, PlatformTransactionManager transactionManager,
+      LeadflowProperties properties) {
     this.capture = capture;
     this.json = json;
     this.validator = validator;
+    this.transaction = new TransactionTemplate(transactionManager);
     this.maxRows = properties.importing().maxRows();
+    this.batchSize = properties.importing().batchSize();
   }
 
   /**
+   * Imports a (small) file at once: read as {@link #read} does, then its rows in batches of {@code
+   * leadflow.import.batch-size}, each batch in a transaction of its own ({@link #importRows}).
+   *
    * @param bytes the file as sent
    * @param declaredCharset the charset the request named (CSV only), or null
    */
   public Report importFile(byte[] bytes, Charset declaredCharset, String importedBy) {
+    Sheet sheet = read(bytes, declaredCharset);
+    int created = 0;
+    int updated = 0;
+    List<RejectedRow> rejected = new ArrayList<>();
+    List<Row> rows = sheet.rows();
+    for (int from = 0; from < rows.size(); ) {
+      List<Row> next = rows.subList(from, Math.min(from + batchSize, rows.size()));
+      Batch batch = inTransaction(sheet.fields(), next, importedBy);
+      created += batch.created();
+      updated += batch.updated();
+      rejected.addAll(batch.rejected());
+      from += batch.rowsTaken();
+    }
+    return new Report(created + updated, created, updated, rejected, sheet.columns());
+  }
+
+  private Batch inTransaction(List<String> fields, List<Row> rows, String importedBy) {
+    try {
+      return transaction.execute(status -> importRows(fields, rows, importedBy));
+    } catch (DataIntegrityViolationException sameEmailAtOnce) {
+      // another request stored one of these new emails a moment ago: now it is a known lead
+      return transaction.execute(status -> importRows(fields, rows, importedBy));
+    }
+  }
+
+  /**
+   * Reads a whole file and checks what makes it wrong as a whole (unreadable encoding, unknown or
+   * repeated column, no email column: 400; more than {@code leadflow.import.max-rows} rows: 413).
+   * Nothing is stored.
+   *
+   * @param bytes the file as sent
+   * @param declaredCharset the charset the request named (CSV only), or null
+   * @return the field of each column and the rows after the header, blank ones left out
+   */
+  public Sheet read(byte[] bytes, Charset declaredCharset) {
     List<ImportedRows.Line> lines = ImportedRows.isWorkbook(bytes)
         ? ImportedRows.workbook(bytes)
         : ImportedRows.csv(ImportedText.decode(bytes, declaredCharset));
@@ -59,39 +109,56 @@ public class LeadImport {
       throw new InvalidRequest("The file is empty: it needs a header row", List.of(new FieldProblem("body", "is empty")));
     }
     Header header = header(first.get().values());
-    List<ImportedRows.Line> rows = lines.subList(lines.indexOf(first.get()) + 1, lines.size()).stream()
+    List<Row> rows = lines.subList(lines.indexOf(first.get()) + 1, lines.size()).stream()
         .filter(line -> !line.blank())
+        .map(line -> new Row(line.number(), Arrays.asList(line.values())))
         .toList();
     if (rows.size() > maxRows) {
       throw new InvalidRequest(HttpStatus.PAYLOAD_TOO_LARGE,
           "The file has " + rows.size() + " rows; at most " + maxRows + " are imported at once (leadflow.import.max-rows)",
           List.of());
     }
-    int created = 0;
-    int updated = 0;
+    return new Sheet(Arrays.asList(header.fields()), header.columns(), rows);
+  }
+
+  /**
+   * Imports rows in order, in the caller's transaction: each is checked by the rules of {@code
+   * POST /api/leads}; the valid ones are captured together ({@link LeadCapture#captureAll}), the
+   * others reported. Stops before a row whose email an earlier row of these has: that row is
+   * captured after this batch commits, as the update of a known lead (one lead, its journey told).
+   *
+   * @param fields the field of each column ({@link Sheet#fields()})
+   * @return how many rows were taken (at least one when there are rows), and what became of them
+   */
+  public Batch importRows(List<String> fields, List<Row> rows, String importedBy) {
+    String[] columns = fields.toArray(String[]::new);
+    Set<String> emails = new HashSet<>();
+    List<LeadProfile> valid = new ArrayList<>();
     List<RejectedRow> rejected = new ArrayList<>();
-    for (ImportedRows.Line row : rows) {
+    int taken = 0;
+    for (Row row : rows) {
       List<FieldProblem> problems = new ArrayList<>();
-      LeadProfile profile = profile(header, row.values(), problems);
+      LeadProfile profile = profile(columns, row.values().toArray(String[]::new), problems);
       if (profile != null) {
         validator.validate(profile).forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
       }
-      if (!problems.isEmpty()) {
+      if (problems.isEmpty()) {
+        // an address erased at the person's request is not imported again (leadflow.privacy.erased-address)
+        capture.erasedRefusal(profile.email()).ifPresent(refusal -> problems.addAll(refusal.errors()));
+      }
+      if (problems.isEmpty() && !emails.add(profile.email())) {
+        break;
+      }
+      taken++;
+      if (problems.isEmpty()) {
+        valid.add(profile);
+      } else {
         problems.sort(Comparator.comparing(FieldProblem::field));
         rejected.add(new RejectedRow(row.number(), problems));
-        continue;
-      }
-      try {
-        if (capture.capture(profile, CaptureChannel.IMPORT, importedBy).created()) {
-          created++;
-        } else {
-          updated++;
-        }
-      } catch (AddressErased erased) {
-        rejected.add(new RejectedRow(row.number(), erased.errors()));
       }
     }
-    return new Report(created + updated, created, updated, rejected, header.columns());
+    LeadCapture.Counts counts = capture.captureAll(valid, CaptureChannel.IMPORT, importedBy);
+    return new Batch(taken, counts.created(), counts.updated(), rejected);
   }
 
   /**
@@ -133,8 +200,7 @@ public class LeadImport {
   }
 
   /** The row as the JSON body it stands for, read by the same Jackson rules; null when unreadable. */
-  private LeadProfile profile(Header header, String[] row, List<FieldProblem> problems) {
-    String[] fields = header.fields();
+  private LeadProfile profile(String[] fields, String[] row, List<FieldProblem> problems) {
     int named = 0;
     for (int c = 0; c < fields.length; c++) {
       if (fields[c] != null) {
@@ -176,6 +242,15 @@ public class LeadImport {
    * header as sent, and the field it was read as.
    */
   public record Report(int accepted, int created, int updated, List<RejectedRow> rejected, Map<String, String> columns) {}
+
+  /** A file read whole: the field of each column (null: none), each header as sent with its field, the rows. */
+  public record Sheet(List<String> fields, Map<String, String> columns, List<Row> rows) {}
+
+  /** A row of a file, numbered as in a spreadsheet (the header is row 1), and its values as text. */
+  public record Row(int number, List<String> values) {}
+
+  /** What {@link #importRows} did: the rows it took (from the first), leads created and updated, rows rejected. */
+  public record Batch(int rowsTaken, int created, int updated, List<RejectedRow> rejected) {}
 
   /** A row that was not imported, numbered as in a spreadsheet (the header is row 1). */
   public record RejectedRow(int row, List<FieldProblem> errors) {}

@@ -38,6 +38,11 @@ interface LeadRepository extends JpaRepository<Lead, String>, JpaSpecificationEx
   @Query("select l from Lead l where l.id in :ids or l.email in :emails order by l.id")
   List<Lead> lockAll(@Param("ids") Collection<String> ids, @Param("emails") Collection<String> emails);
 
+  /** Like {@link #lockAll}, by (normalised) emails only: the known leads of an import's batch. */
+  @Lock(LockModeType.PESSIMISTIC_WRITE)
+  @Query("select l from Lead l where l.email in :emails order by l.id")
+  List<Lead> lockAllByEmail(@Param("emails") Collection<String> emails);
+
   /** Lead ids after {@code afterId}, in id order: one batch of a run over all leads. */
   @Query("select l.id from Lead l where l.id > :afterId and l.erasedAt is null order by l.id")
   java.util.List<String> idsAfter(@Param("afterId") String afterId, org.springframework.data.domain.Pageable page);

@@ -95,7 +95,9 @@ public class LeadScoring {
   @EventListener
   @Order(1)
   void onNewLead(NewLeadCaptured event) {
-    scoreProfile(event.lead());
+    Lead lead = event.lead();
+    ledger.first(lead, scorer.profile(lead), ScoreCause.PROFILE);
+    qualify(lead, null, ScoreCause.PROFILE.name());
   }
 
   @EventListener

@@ -57,6 +57,20 @@ class ScoreLedger {
         versions.put(standing.key(), standing.decisionVersion());
       }
     }
+    reconcile(lead, targets, current, versions, cause);
+  }
+
+  /**
+   * {@link #reconcile} for a lead stored in this transaction, whose ledger is empty: without
+   * asking the database (a query would flush every pending insert first, one round trip per lead
+   * where an import's batch could send them together).
+   */
+  void first(Lead lead, List<Contribution> targets, ScoreCause cause) {
+    reconcile(lead, targets, Map.of(), Map.of(), cause);
+  }
+
+  private void reconcile(Lead lead, List<Contribution> targets, Map<Contribution.Key, Long> current,
+      Map<Contribution.Key, Integer> versions, ScoreCause cause) {
     Map<Contribution.Key, Contribution> wanted = new LinkedHashMap<>();
     targets.forEach(target -> wanted.merge(target.key(), target,
         (a, b) -> new Contribution(a.key(), a.points() + b.points(), a.decisionVersion(), a.reason())));

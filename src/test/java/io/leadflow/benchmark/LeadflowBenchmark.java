@@ -197,6 +197,11 @@ class LeadflowBenchmark {
     report.footprint("Database per content sent (" + due + " sends)", afterSends.perUnitSince(beforeSends, due),
         "< 2 KB", afterSends.bytesPerUnitSince(beforeSends, due) < 2 * 1024);
 
+    // 5. Import: a large file in the background, its batches run one after another as the job
+    // executor would run them (the welcome emails it leaves are not part of it)
+    log("import");
+    importFile(bareStart);
+
     String markdown = report.markdown();
     Path file = report.write(Path.of("target", "benchmark"),
         "leadflow-benchmark-" + LocalDate.now(ZoneOffset.UTC) + "-" + SIZE + ".md");
@@ -329,6 +334,52 @@ class LeadflowBenchmark {
   private static final String[] TYPES = {"PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW", "PAGE_VIEW",
       "EMAIL_OPEN", "EMAIL_OPEN", "EMAIL_CLICK", "CONTENT_DOWNLOAD"};
   private static final String[] URLS = {"/blog/lead-scoring", "/pricing", "/product", "/case-studies", "/docs"};
+
+  /**
+   * A CSV of {@code benchmark.import-rows} (default {@code benchmark.size}) new leads, sent to
+   * {@code POST /api/leads/import} (202), then every batch of its import: from the upload to the
+   * last batch's commit, every lead stored and its journey created. Beside the bare process start.
+   */
+  private void importFile(Measurement bareStart) throws Exception {
+    int rows = Integer.getInteger("benchmark.import-rows", SIZE);
+    StringBuilder csv = new StringBuilder(
+        "email,firstName,lastName,company,companySize,industry,jobTitle,country,campaign,consent.given,consent.source\n");
+    for (int i = 0; i < rows; i++) {
+      csv.append(String.join(",", "import-" + run + "-" + i + "@benchmark.example", "Lea", "Import " + i, "Company " + (i % 5_000),
+          String.valueOf(SIZES[i % SIZES.length]), INDUSTRIES[i % INDUSTRIES.length], TITLES[(i / 7) % TITLES.length],
+          COUNTRIES[(i / 3) % COUNTRIES.length], "benchmark-import", "true", "benchmark")).append('\n');
+    }
+    byte[] file = csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    long leadsBefore = jdbc.queryForObject("select count(*) from leads", Long.class);
+    long journeysBefore = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(LeadNurturingProcess.KEY).count();
+    Instant start = Instant.now();
+    java.net.http.HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(
+        java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/import"))
+            .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                (ADMIN + ":" + PASSWORD).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+            .header("Content-Type", "text/csv")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+    Duration upload = Duration.between(start, Instant.now());
+    String importId = accepted.headers().firstValue("Location").orElseThrow().replace("/api/imports/", "");
+    String importRun = engine.getRuntimeService().createProcessInstanceQuery()
+        .processDefinitionKey(io.leadflow.imports.LeadImportProcess.KEY).processInstanceBusinessKey(importId).singleResult().getId();
+    org.camunda.bpm.engine.ManagementService jobs = engine.getManagementService();
+    org.camunda.bpm.engine.runtime.Job batch;
+    while ((batch = jobs.createJobQuery().processInstanceId(importRun).singleResult()) != null) {
+      jobs.executeJob(batch.getId());
+    }
+    Duration took = Duration.between(start, Instant.now());
+    assertThat(jdbc.queryForObject("select count(*) from leads", Long.class) - leadsBefore).isEqualTo(rows);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LeadNurturingProcess.KEY).count()
+        - journeysBefore).as("journeys created").isEqualTo(rows);
+    log("import of %d rows: upload answered (202) in %d ms, all done in %d ms", rows, upload.toMillis(), took.toMillis());
+    Measurement imported = Measurement.of(rows, took, 0, null);
+    report.scenario("Import: " + rows + "-row CSV, POST /api/leads/import (202) to its last batch: leads stored, journeys created",
+        imported, bareStart, ">= 1,000 rows/s", imported.rate() >= 1_000);
+  }
 
   private java.net.http.HttpRequest capture(HttpLoad http, String n) {
     int i = Math.abs(n.hashCode());

@@ -1,0 +1,169 @@
+package io.leadflow.imports;
+
+import io.leadflow.LeadflowProperties;
+import io.leadflow.api.InvalidRequest;
+import io.leadflow.api.NotFound;
+import io.leadflow.lead.LeadImport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * {@code POST /api/leads/import}: a marketer's file of leads. Up to {@code
+ * leadflow.import.background-above} bytes it is imported at once (200 and the report, as ever);
+ * a larger one is stored, rows and all, and imported in the background by bpmn/lead-import.bpmn
+ * (202, {@code Location: /api/imports/{id}}). Either way a file that is wrong as a whole is a 400
+ * (or 413 when too large) with nothing stored. {@code GET /api/imports/{id}}: the import's state,
+ * counts and rejected rows (JSON, or every rejected row as CSV with {@code Accept: text/csv}).
+ */
+@RestController
+class ImportController {
+
+  static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+  static final MediaType TEXT_CSV = MediaType.parseMediaType("text/csv");
+  /** Rejected rows in the JSON view; the CSV has them all. */
+  static final int REJECTED_SHOWN = 1000;
+
+  private final LeadImport leadImport;
+  private final ImportJobs imports;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transaction;
+  private final long backgroundAbove;
+  private final long maxFileSize;
+
+  ImportController(LeadImport leadImport, ImportJobs imports, RuntimeService runtime,
+      PlatformTransactionManager transactionManager, LeadflowProperties properties) {
+    this.leadImport = leadImport;
+    this.imports = imports;
+    this.runtime = runtime;
+    this.transaction = new TransactionTemplate(transactionManager);
+    this.backgroundAbove = properties.importing().backgroundAbove().toBytes();
+    this.maxFileSize = properties.importing().maxFileSize().toBytes();
+  }
+
+  /**
+   * The file as the body: CSV (text/csv, also as text/plain, application/csv,
+   * text/tab-separated-values, application/vnd.ms-excel, application/octet-stream) or an .xlsx workbook.
+   */
+  @PostMapping(path = "/api/leads/import", consumes = {"text/csv", "text/plain", "application/csv",
+      "text/tab-separated-values", "application/vnd.ms-excel", XLSX, "application/octet-stream"})
+  ResponseEntity<Object> importFile(HttpServletRequest request, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type,
+      Principal principal) throws IOException {
+    if (request.getContentLengthLong() > maxFileSize) {
+      throw tooLarge();
+    }
+    byte[] file;
+    try (InputStream body = request.getInputStream()) {
+      file = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
+    }
+    if (file.length > maxFileSize) {
+      throw tooLarge();
+    }
+    return importFile(file, type.getCharset(), principal.getName());
+  }
+
+  /** The same file as a form upload (multipart/form-data, part {@code file}), as a browser sends it. */
+  @PostMapping(path = "/api/leads/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  ResponseEntity<Object> importUpload(@RequestPart("file") MultipartFile file, Principal principal) throws IOException {
+    if (file.getSize() > maxFileSize) {
+      throw tooLarge();
+    }
+    MediaType type = file.getContentType() == null ? null : MediaType.parseMediaType(file.getContentType());
+    return importFile(file.getBytes(), type == null ? null : type.getCharset(), principal.getName());
+  }
+
+  private ResponseEntity<Object> importFile(byte[] file, Charset charset, String importedBy) {
+    if (file.length <= backgroundAbove) {
+      return ResponseEntity.ok(leadImport.importFile(file, charset, importedBy));
+    }
+    LeadImport.Sheet sheet = leadImport.read(file, charset);
+    String id = transaction.execute(status -> {
+      String importId = imports.stage(sheet, importedBy);
+      String run = runtime.createProcessInstanceByKey(LeadImportProcess.KEY)
+          .businessKey(importId)
+          .setVariables(Map.of(
+              LeadImportProcess.Variables.IMPORT_ID, importId,
+              LeadImportProcess.Variables.IMPORTED_BY, importedBy,
+              LeadImportProcess.Variables.ROWS_TOTAL, sheet.rows().size(),
+              LeadImportProcess.Variables.ROWS_DONE, 0))
+          .execute()
+          .getId();
+      imports.runBy(importId, run);
+      return importId;
+    });
+    return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + id)).body(view(id));
+  }
+
+  /**
+   * The import as JSON; with {@code Accept: text/csv} every rejected row instead, a line per
+   * problem ({@code row,field,message}), streamed.
+   */
+  @GetMapping("/api/imports/{id}")
+  ResponseEntity<ImportView> progress(@PathVariable String id, @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+      HttpServletResponse response) throws IOException {
+    boolean csv = accept != null && MediaType.parseMediaTypes(accept).stream()
+        .anyMatch(type -> !type.isWildcardType() && type.isCompatibleWith(TEXT_CSV));
+    if (!csv) {
+      return ResponseEntity.ok(view(id));
+    }
+    if (imports.find(id).isEmpty()) {
+      throw new NotFound("import", id);
+    }
+    response.setContentType("text/csv;charset=UTF-8");
+    response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"import-" + id + "-rejected.csv\"");
+    Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+    imports.writeRejectedCsv(id, out);
+    return null;
+  }
+
+  private ImportView view(String id) {
+    ImportJobs.Status status = imports.find(id).orElseThrow(() -> new NotFound("import", id));
+    String state = status.state();
+    if (ImportJobs.RUNNING.equals(state) && status.processInstanceId() != null
+        && runtime.createIncidentQuery().processInstanceId(status.processInstanceId()).count() > 0) {
+      state = "FAILED";
+    }
+    return new ImportView(id, state, status.importedBy(), status.submittedAt(), status.finishedAt(), status.rowsTotal(),
+        status.rowsDone(), status.created() + status.updated(), status.created(), status.updated(), status.rejected(),
+        imports.rejected(id, REJECTED_SHOWN), status.columns());
+  }
+
+  private static InvalidRequest tooLarge() {
+    return new InvalidRequest(HttpStatus.PAYLOAD_TOO_LARGE,
+        "The file is larger than leadflow.import.max-file-size; nothing was imported", List.of());
+  }
+
+  /**
+   * An import: {@code RUNNING}, {@code COMPLETED} or {@code FAILED} (an incident in Cockpit, after
+   * its retries; it goes on from its last committed batch once the incident is resolved), rows
+   * done of {@code rowsTotal}, leads created and updated, rows rejected ({@code rejectedCount}; the
+   * first 1,000 in {@code rejected}, every one as CSV).
+   */
+  record ImportView(String id, String state, String importedBy, OffsetDateTime submittedAt, OffsetDateTime finishedAt,
+      int rowsTotal, int rowsDone, int accepted, int created, int updated, int rejectedCount,
+      List<LeadImport.RejectedRow> rejected, Map<String, String> columns) {}
+}

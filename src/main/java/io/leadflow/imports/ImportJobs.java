@@ -1,0 +1,214 @@
+package io.leadflow.imports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.leadflow.LeadflowProperties;
+import io.leadflow.api.FieldProblem;
+import io.leadflow.api.InvalidRequest;
+import io.leadflow.lead.LeadImport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Background imports, with no engine in sight: a file's rows are stored when it is accepted
+ * ({@link #stage}), then imported a batch at a time ({@link #nextBatch}), each batch in the
+ * caller's transaction together with the import's progress. The progress (the last row done) is
+ * the one truth: a batch that did not commit left nothing, and the next attempt starts after the
+ * last row that did.
+ */
+@Service
+public class ImportJobs {
+
+  private static final Logger log = LoggerFactory.getLogger(ImportJobs.class);
+
+  static final String RUNNING = "RUNNING";
+  static final String COMPLETED = "COMPLETED";
+  /** The longest row stored (its values as a JSON array), the column's size in V60. */
+  static final int MAX_ROW_CHARS = 100_000;
+  private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {};
+  private static final TypeReference<Map<String, String>> COLUMNS = new TypeReference<>() {};
+  private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() {};
+
+  private final JdbcTemplate jdbc;
+  private final LeadImport leadImport;
+  /** Our own stored JSON, read as written (not by the API's rules: those are applied to each row on import). */
+  private final ObjectMapper json = new ObjectMapper();
+  private final Clock clock;
+  private final int batchSize;
+
+  ImportJobs(JdbcTemplate jdbc, LeadImport leadImport, Clock clock, LeadflowProperties properties) {
+    this.jdbc = jdbc;
+    this.leadImport = leadImport;
+    this.clock = clock;
+    this.batchSize = properties.importing().batchSize();
+  }
+
+  /**
+   * Stores a file's rows as a new import (state RUNNING, nothing imported yet), in the caller's
+   * transaction, with JDBC batches.
+   *
+   * @return the import's id
+   */
+  @Transactional
+  public String stage(LeadImport.Sheet sheet, String importedBy) {
+    String id = UUID.randomUUID().toString();
+    List<Object[]> rows = new ArrayList<>(Math.min(sheet.rows().size(), 1000));
+    jdbc.update("insert into lead_imports (id, state, imported_by, fields, columns_read, rows_total, submitted_at)"
+        + " values (?, ?, ?, ?, ?, ?, ?)", id, RUNNING, importedBy, write(sheet.fields()), write(sheet.columns()),
+        sheet.rows().size(), now());
+    for (LeadImport.Row row : sheet.rows()) {
+      String values = write(row.values());
+      if (values.length() > MAX_ROW_CHARS) {
+        throw new InvalidRequest("Row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters; nothing was imported",
+            List.of(new FieldProblem("body", "row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters")));
+      }
+      rows.add(new Object[] {id, row.number(), values});
+      if (rows.size() == 1000) {
+        jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, row_values) values (?, ?, ?)", rows);
+        rows.clear();
+      }
+    }
+    if (!rows.isEmpty()) {
+      jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, row_values) values (?, ?, ?)", rows);
+    }
+    return id;
+  }
+
+  /** The process instance that runs the import (Cockpit). */
+  @Transactional
+  public void runBy(String importId, String processInstanceId) {
+    jdbc.update("update lead_imports set process_instance_id = ? where id = ?", processInstanceId, importId);
+  }
+
+  /**
+   * Imports the next batch of the import's rows (at most {@code leadflow.import.batch-size}, fewer
+   * when an email comes again: see {@link LeadImport#importRows}) in the caller's transaction, and
+   * moves its progress past them. The import's row is locked first, so two attempts at one import
+   * run one after the other and the second starts where the first ended. The last batch completes
+   * the import and removes its stored rows.
+   */
+  @Transactional
+  public Progress nextBatch(String importId) {
+    long started = System.nanoTime();
+    Status status = jdbc.queryForObject("select * from lead_imports where id = ? for update", this::status, importId);
+    if (COMPLETED.equals(status.state())) {
+      return status.progress();
+    }
+    List<LeadImport.Row> rows = jdbc.query("select row_no, row_values from lead_import_rows where import_id = ? and row_no > ?"
+        + " order by row_no fetch first " + batchSize + " rows only",
+        (rs, n) -> new LeadImport.Row(rs.getInt("row_no"), read(rs.getString("row_values"), TEXTS)), importId, status.lastRowNo());
+    LeadImport.Batch batch = leadImport.importRows(status.fields(), rows, status.importedBy());
+    jdbc.batchUpdate("insert into lead_import_rejections (import_id, row_no, errors) values (?, ?, ?)",
+        batch.rejected().stream().map(r -> new Object[] {importId, r.row(), write(r.errors())}).toList());
+    int rowsDone = status.rowsDone() + batch.rowsTaken();
+    int lastRowNo = batch.rowsTaken() == 0 ? status.lastRowNo() : rows.get(batch.rowsTaken() - 1).number();
+    boolean more = batch.rowsTaken() > 0 && rowsDone < status.rowsTotal();
+    jdbc.update("update lead_imports set rows_done = ?, last_row_no = ?, created_count = ?, updated_count = ?,"
+        + " rejected_count = ?, state = ?, finished_at = ? where id = ?", rowsDone, lastRowNo,
+        status.created() + batch.created(), status.updated() + batch.updated(), status.rejected() + batch.rejected().size(),
+        more ? RUNNING : COMPLETED, more ? null : now(), importId);
+    if (!more) {
+      jdbc.update("delete from lead_import_rows where import_id = ?", importId);
+    }
+    log.debug("Import {}: rows {} to {} ({} rejected) in {} ms, {} of {} done", importId, status.lastRowNo() + 1, lastRowNo,
+        batch.rejected().size(), (System.nanoTime() - started) / 1_000_000, rowsDone, status.rowsTotal());
+    return new Progress(status.rowsTotal(), rowsDone, status.created() + batch.created(), status.updated() + batch.updated(),
+        status.rejected() + batch.rejected().size(), more);
+  }
+
+  public Optional<Status> find(String importId) {
+    return jdbc.query("select * from lead_imports where id = ?", this::status, importId).stream().findFirst();
+  }
+
+  /** The first {@code limit} rejected rows, in row order. */
+  public List<LeadImport.RejectedRow> rejected(String importId, int limit) {
+    return jdbc.query("select row_no, errors from lead_import_rejections where import_id = ? order by row_no fetch first "
+        + limit + " rows only", (rs, n) -> new LeadImport.RejectedRow(rs.getInt("row_no"), read(rs.getString("errors"), PROBLEMS)),
+        importId);
+  }
+
+  /** Every rejected row as CSV ({@code row,field,message}, a line per problem), streamed from the database. */
+  public void writeRejectedCsv(String importId, Writer out) {
+    try {
+      out.write("row,field,message\r\n");
+      jdbc.query("select row_no, errors from lead_import_rejections where import_id = ? order by row_no", rs -> {
+        try {
+          for (FieldProblem problem : read(rs.getString("errors"), PROBLEMS)) {
+            out.write(rs.getInt("row_no") + "," + csv(problem.field()) + "," + csv(problem.message()) + "\r\n");
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }, importId);
+      out.flush();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String csv(String value) {
+    String text = value == null ? "" : value;
+    return text.matches("(?s).*[\",\r\n].*") || text.startsWith("=") || text.startsWith("+") || text.startsWith("-")
+        || text.startsWith("@") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+  }
+
+  private Status status(ResultSet rs, int n) throws SQLException {
+    OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+    return new Status(rs.getString("id"), rs.getString("state"), rs.getString("imported_by"),
+        read(rs.getString("fields"), TEXTS), read(rs.getString("columns_read"), COLUMNS), rs.getInt("rows_total"),
+        rs.getInt("rows_done"), rs.getInt("last_row_no"), rs.getInt("created_count"), rs.getInt("updated_count"),
+        rs.getInt("rejected_count"), rs.getString("process_instance_id"),
+        rs.getObject("submitted_at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC),
+        finished == null ? null : finished.withOffsetSameInstant(ZoneOffset.UTC));
+  }
+
+  private OffsetDateTime now() {
+    return clock.instant().atOffset(ZoneOffset.UTC);
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private <T> T read(String text, TypeReference<T> type) {
+    try {
+      return json.readValue(text, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored import data is not readable", e);
+    }
+  }
+
+  /** An import as stored: its state and counts so far. */
+  public record Status(String id, String state, String importedBy, List<String> fields, Map<String, String> columns,
+      int rowsTotal, int rowsDone, int lastRowNo, int created, int updated, int rejected, String processInstanceId,
+      OffsetDateTime submittedAt, OffsetDateTime finishedAt) {
+
+    Progress progress() {
+      return new Progress(rowsTotal, rowsDone, created, updated, rejected, !COMPLETED.equals(state));
+    }
+  }
+
+  /** Where an import stands after a batch, and whether another follows. */
+  public record Progress(int rowsTotal, int rowsDone, int created, int updated, int rejected, boolean more) {}
+}

@@ -1,0 +1,39 @@
+package io.leadflow.imports;
+
+import static io.leadflow.imports.LeadImportProcess.Variables.CREATED;
+import static io.leadflow.imports.LeadImportProcess.Variables.IMPORT_ID;
+import static io.leadflow.imports.LeadImportProcess.Variables.MORE_ROWS;
+import static io.leadflow.imports.LeadImportProcess.Variables.REJECTED;
+import static io.leadflow.imports.LeadImportProcess.Variables.ROWS_DONE;
+import static io.leadflow.imports.LeadImportProcess.Variables.ROWS_TOTAL;
+import static io.leadflow.imports.LeadImportProcess.Variables.UPDATED;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/**
+ * "Import a batch of rows" in bpmn/lead-import.bpmn: one batch per job, in the job's transaction,
+ * so the batch's leads, their journeys and the import's progress commit together or not at all.
+ * The progress variables mirror the import's table for Cockpit.
+ */
+@Component(LeadImportProcess.Beans.IMPORT_LEAD_BATCH)
+class ImportLeadBatch implements JavaDelegate {
+
+  private final ImportJobs imports;
+
+  ImportLeadBatch(ImportJobs imports) {
+    this.imports = imports;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    ImportJobs.Progress progress = imports.nextBatch((String) execution.getVariable(IMPORT_ID));
+    execution.setVariable(ROWS_TOTAL, progress.rowsTotal());
+    execution.setVariable(ROWS_DONE, progress.rowsDone());
+    execution.setVariable(CREATED, progress.created());
+    execution.setVariable(UPDATED, progress.updated());
+    execution.setVariable(REJECTED, progress.rejected());
+    execution.setVariable(MORE_ROWS, progress.more());
+  }
+}

@@ -1,0 +1,195 @@
+package io.leadflow.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.leadflow.Api;
+import io.leadflow.LeadflowTest;
+import io.leadflow.journey.LeadNurturingProcess;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Issue 18: a file above {@code leadflow.import.background-above} (256 KB) is accepted at once
+ * (202) and imported by bpmn/lead-import.bpmn a batch (500 rows) per job; the test runs the jobs
+ * (the job executor is off) and reads the progress through HTTP in between. A batch interrupted
+ * before its commit (the application killed in the middle) leaves nothing, and the import goes on
+ * after the last committed batch: every lead once, one journey each.
+ */
+@LeadflowTest
+class BackgroundImportTest {
+
+  private static final int ROWS = 2000;
+  private static final String HEADER = "email,firstName,lastName,company,companySize,country,consent.given,consent.source,jobTitle\n";
+
+  @LocalServerPort int port;
+  @Autowired ManagementService management;
+  @Autowired RuntimeService runtime;
+  @Autowired ImportJobs imports;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
+
+  @Test
+  void givenALargeFile_whenItIsImportedInBatchesAndOneIsInterrupted_thenEveryRowIsTakenOnceAndEachLeadHasOneJourney() {
+    Api marketing = Api.at(port).as("mia", "demo");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    String known = email(1500, run);
+    assertThat(marketing.postJson("/api/leads", "{\"email\": \"" + known + "\", \"firstName\": \"Known\"}").status()).isEqualTo(201);
+    byte[] file = file(run);
+    assertThat(file.length).isGreaterThan(256 * 1024);
+
+    Api.Response accepted = marketing.post("/api/leads/import", "text/csv", file);
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String location = accepted.header("Location");
+    assertThat(location).startsWith("/api/imports/");
+    assertThat(accepted.json().get("state").asText()).isEqualTo("RUNNING");
+    assertThat(accepted.json().get("rowsTotal").asInt()).isEqualTo(ROWS);
+    assertThat(accepted.json().get("rowsDone").asInt()).isZero();
+    String id = accepted.json().get("id").asText();
+    ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
+        .processInstanceBusinessKey(id).singleResult();
+    assertThat(importRun).isNotNull();
+    assertThat(leadsOf(run)).isEqualTo(1);
+
+    management.executeJob(batchOf(importRun).getId());
+    JsonNode afterOne = marketing.get(location).json();
+    assertThat(afterOne.get("rowsDone").asInt()).isEqualTo(500);
+    assertThat(afterOne.get("rejectedCount").asInt()).isEqualTo(2);
+    assertThat(leadsOf(run)).isEqualTo(1 + 498);
+    assertThat(runtime.getVariables(importRun.getId())).containsEntry(LeadImportProcess.Variables.ROWS_DONE, 500)
+        .containsEntry(LeadImportProcess.Variables.ROWS_TOTAL, ROWS);
+
+    // the application dies in the middle of the next batch: its transaction never commits
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      assertThat(imports.nextBatch(id).rowsDone()).isEqualTo(1000);
+      status.setRollbackOnly();
+    });
+    assertThat(marketing.get(location).json().get("rowsDone").asInt()).isEqualTo(500);
+    assertThat(leadsOf(run)).isEqualTo(1 + 498);
+
+    int batches = 1;
+    Job batch;
+    while ((batch = batchOf(importRun)) != null && batches < 20) {
+      management.executeJob(batch.getId());
+      batches++;
+    }
+
+    // 500 + 500 + 200 (row 1,202 repeats row 1,102's email: it waits for the next batch) + 500 + 300
+    assertThat(batches).isEqualTo(5);
+    JsonNode done = marketing.get(location).json();
+    assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(done.get("finishedAt").isNull()).isFalse();
+    assertThat(done.get("rowsDone").asInt()).isEqualTo(ROWS);
+    assertThat(done.get("created").asInt()).isEqualTo(ROWS - 5 - 1 - 1);
+    assertThat(done.get("updated").asInt()).isEqualTo(2);
+    assertThat(done.get("accepted").asInt()).isEqualTo(ROWS - 5);
+    assertThat(done.get("rejectedCount").asInt()).isEqualTo(5);
+    List<Integer> rejectedRows = new ArrayList<>();
+    done.get("rejected").forEach(row -> {
+      rejectedRows.add(row.get("row").asInt());
+      assertThat(row.get("errors").get(0).get("field").asText()).isEqualTo("email");
+    });
+    assertThat(rejectedRows).containsExactly(9, 409, 809, 1209, 1609);
+    assertThat(done.get("columns").get("consent.given").asText()).isEqualTo("consent.given");
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(importRun.getId()).count()).isZero();
+    assertThat(jdbc.queryForObject("select count(*) from lead_import_rows where import_id = ?", Integer.class, id)).isZero();
+
+    assertThat(leadsOf(run)).isEqualTo(ROWS - 5 - 1);
+    List<Map<String, Object>> journeys = jdbc.queryForList("select l.id, (select count(*) from act_ru_execution e"
+        + " where e.id_ = e.proc_inst_id_ and e.proc_def_key_ = ? and e.business_key_ = l.id) journeys"
+        + " from leads l where l.email like ?", LeadNurturingProcess.KEY, "%." + run + "@%");
+    assertThat(journeys).hasSize(ROWS - 5 - 1).allSatisfy(lead -> assertThat(((Number) lead.get("journeys")).intValue()).isOne());
+    assertThat(jdbc.queryForObject("select first_name from leads where email = ?", String.class, email(1100, run)))
+        .isEqualTo("Again");
+    assertThat(jdbc.queryForObject("select first_name from leads where email = ?", String.class, known)).isEqualTo("First1500");
+
+    Api.Response csv = marketing.get(location, "text/csv");
+    assertThat(csv.status()).isEqualTo(200);
+    assertThat(csv.header("Content-Type")).startsWith("text/csv");
+    List<String> lines = csv.body().lines().toList();
+    assertThat(lines).first().isEqualTo("row,field,message");
+    assertThat(lines).hasSize(6).allSatisfy(line -> assertThat(line).containsAnyOf("row,field", ",email,"));
+    assertThat(lines.get(1)).startsWith("9,email,");
+  }
+
+  @Test
+  void givenALargeFileAsAFormUpload_whenItIsSent_thenItIsImportedInTheBackgroundToo() {
+    Api marketing = Api.at(port).as("mia", "demo");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    byte[] file = file(run);
+
+    Api.Response accepted = marketing.upload("/api/leads/import", "file", "fair.csv", "text/csv", file);
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    String id = accepted.json().get("id").asText();
+    assertThat(accepted.header("Location")).isEqualTo("/api/imports/" + id);
+    ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
+        .processInstanceBusinessKey(id).singleResult();
+    Job batch;
+    while ((batch = batchOf(importRun)) != null) {
+      management.executeJob(batch.getId());
+    }
+    JsonNode done = marketing.get("/api/imports/" + id).json();
+    assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(done.get("created").asInt() + done.get("updated").asInt()).isEqualTo(ROWS - 5);
+    assertThat(leadsOf(run)).isEqualTo(ROWS - 5 - 1);
+  }
+
+  @Test
+  void givenNoSuchImport_whenItIsAskedFor_thenNotFoundAsAProblem() {
+    Api.Response response = Api.at(port).as("mia", "demo").get("/api/imports/" + UUID.randomUUID());
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+  }
+
+  @Test
+  void givenASalesRep_whenItAsksForAnImport_thenForbidden() {
+    Api.Response response = Api.at(port).as("sam", "demo").get("/api/imports/" + UUID.randomUUID());
+
+    assertThat(response.status()).isEqualTo(403);
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private static String email(int i, String run) {
+    return "lead" + i + "." + run + "@importjob-" + (i % 23) + ".example";
+  }
+
+  /**
+   * {@link #ROWS} rows: every 400th (from the 8th) without a valid email, the 1,101st's email again
+   * at the 1,201st, and the 1,501st's email already a lead.
+   */
+  private static byte[] file(String run) {
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < ROWS; i++) {
+      String email = i % 400 == 7 ? "not-an-email-" + i : i == 1200 ? email(1100, run) : email(i, run);
+      String first = i == 1200 ? "Again" : "First" + i;
+      csv.append(String.join(",", email, first, "Last" + i, "\"Importing Company " + i + ", Ltd\"", String.valueOf(1 + i % 9),
+          "DE", "true", "Trade fair " + run, "Head of Something Rather Important")).append('\n');
+    }
+    return csv.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  private Job batchOf(ProcessInstance importRun) {
+    return management.createJobQuery().processInstanceId(importRun.getId()).singleResult();
+  }
+
+  private int leadsOf(String run) {
+    return jdbc.queryForObject("select count(*) from leads where email like ?", Integer.class, "%." + run + "@%");
+  }
+}
