@@ -122,6 +122,10 @@ class PersonalDataRightsTest {
     assertThat(again.status()).as(again.toString()).isEqualTo(400);
     assertThat(again.json().get("errors").get(0).get("field").asText()).isEqualTo("email");
     assertThat(again.json().get("errors").get(0).get("message").asText()).contains("erased at the person's request");
+    Api.Response imported = marketing.post("/api/leads/import", "text/csv", "email,firstName\n" + email + ",Ezra\n");
+    assertThat(imported.status()).as(imported.toString()).isEqualTo(200);
+    assertThat(imported.json().get("rejected").get(0).get("errors").get(0).get("field").asText())
+        .as("an import meets the same refusal, row by row").isEqualTo("email");
     assertThat(Api.at(port).as("crm", "demo").delete("/api/leads/" + aNurturedLead("Ina", "Tegration", "X", null),
         "{\"reason\": \"an integration may not\"}").status()).isEqualTo(403);
   }
