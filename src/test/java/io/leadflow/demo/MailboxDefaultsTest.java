@@ -61,6 +61,9 @@ class MailboxDefaultsTest {
 
   private static StandardEnvironment environment(Map<String, Object> properties) {
     StandardEnvironment environment = new StandardEnvironment();
+    // only what each case gives: CI's SPRING_DATASOURCE_URL (PostgreSQL) must not decide the embedded cases
+    environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+    environment.getPropertySources().remove(StandardEnvironment.SYSTEM_PROPERTIES_PROPERTY_SOURCE_NAME);
     environment.getPropertySources().addFirst(new MapPropertySource("given", new HashMap<>(properties)));
     new MailboxDefaults().postProcessEnvironment(environment, new SpringApplication());
     return environment;
