@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
  * Counters of what happens, counted from the events the features publish where it happens: no
  * query, nothing on the hot paths but an increment. Prometheus names (a {@code _total} suffix
  * each): {@code leadflow_leads_captured}, {@code leadflow_interactions{type}},
+ * {@code leadflow_interactions_filtered{type}} (machine-made or repeated, 0 points),
  * {@code leadflow_points_awarded{type}} and {@code leadflow_points_deducted{type}} (the points of
  * scored interactions, positive and negative), {@code leadflow_emails_sent},
  * {@code leadflow_emails_failed}, {@code leadflow_emails_outcome_unknown},
@@ -25,10 +26,6 @@ import org.springframework.stereotype.Component;
  * {@code leadflow_handoffs_started}. They count since this node started (Prometheus' rate() and
  * increase() handle restarts); counted when the work is done, so a transaction rolled back
  * afterwards still counts.
- *
- * <p>TODO interactions "filtered": intake has no filter of its own today (refused items are
- * answered 400 per item, repeats of an externalId are the same interaction, repeated opens and
- * clicks are counted on tracking_events); count them here once such a rule exists.
  */
 @Component
 class LeadflowCounters {
@@ -36,6 +33,7 @@ class LeadflowCounters {
   private final MeterRegistry registry;
   private final Counter captured;
   private final Map<InteractionType, Counter> interactions = new EnumMap<>(InteractionType.class);
+  private final Map<InteractionType, Counter> filtered = new EnumMap<>(InteractionType.class);
   private final Map<InteractionType, Counter> awarded = new EnumMap<>(InteractionType.class);
   private final Map<InteractionType, Counter> deducted = new EnumMap<>(InteractionType.class);
   private final Counter sent;
@@ -52,6 +50,8 @@ class LeadflowCounters {
       String tag = type.name();
       interactions.put(type, Counter.builder("leadflow.interactions").tag("type", tag)
           .description("Interactions stored and scored, by type").register(registry));
+      filtered.put(type, Counter.builder("leadflow.interactions.filtered").tag("type", tag)
+          .description("Interactions recorded but judged machine-made or repeated (0 points), by type").register(registry));
       awarded.put(type, Counter.builder("leadflow.points.awarded").tag("type", tag)
           .description("Points awarded by scored interactions, by type").register(registry));
       deducted.put(type, Counter.builder("leadflow.points.deducted").tag("type", tag)
@@ -76,6 +76,9 @@ class LeadflowCounters {
   @EventListener
   void on(InteractionScored event) {
     interactions.get(event.type()).increment();
+    if (event.filtered()) {
+      filtered.get(event.type()).increment();
+    }
     if (event.points() > 0) {
       awarded.get(event.type()).increment(event.points());
     } else if (event.points() < 0) {

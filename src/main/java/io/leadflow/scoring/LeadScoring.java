@@ -76,6 +76,7 @@ public class LeadScoring {
       interaction.filtered(notAPerson.get().reason());
       interactions.save(interaction);
       ledger.explain(lead, notAPerson.get(), ScoreCause.INTERACTION);
+      events.publishEvent(new InteractionScored(lead.getId(), interaction.getType(), 0, true));
       return 0;
     }
     List<Contribution> contributions = scorer.interaction(interaction, days.countIn(interaction), clock.instant());
@@ -83,7 +84,7 @@ public class LeadScoring {
     interaction.scored(points);
     interactions.save(interaction);
     ledger.add(lead, contributions, ScoreCause.INTERACTION);
-    events.publishEvent(new InteractionScored(lead.getId(), interaction.getType(), points));
+    events.publishEvent(new InteractionScored(lead.getId(), interaction.getType(), points, false));
     if (interaction.getType() == InteractionType.UNSUBSCRIBE) {
       lifecycle.unsubscribed(lead);
     }

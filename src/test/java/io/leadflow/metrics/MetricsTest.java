@@ -39,6 +39,11 @@ class MetricsTest {
     String lead = captured.json().get("id").asText();
     assertThat(marketing.postJson("/api/interactions", """
         {"leadId": "%s", "type": "DEMO_REQUEST"}""".formatted(lead)).status()).isEqualTo(201);
+    // a scanner fetches the open pixel: recorded, filtered, 0 points
+    assertThat(marketing.postJson("/api/interactions", """
+        {"leadId": "%s", "type": "EMAIL_OPEN",
+         "details": {"userAgent": "python-requests/2.31", "deliveryId": "metrics-check", "sentAt": "%s"}}"""
+        .formatted(lead, java.time.Instant.now().minusSeconds(3600))).status()).isEqualTo(201);
     Api.Response after = admin.get(PROMETHEUS);
 
     assertThat(value(after, "leadflow_leads_captured_total")).isEqualTo(value(before, "leadflow_leads_captured_total") + 1);
@@ -51,6 +56,8 @@ class MetricsTest {
     assertThat(value(after, "leadflow_jobs_executable")).as("the new journey's first step waits for the job executor")
         .isGreaterThan(value(before, "leadflow_jobs_executable"));
     assertThat(value(after, "leadflow_handoffs_open")).isGreaterThan(value(before, "leadflow_handoffs_open"));
+    String filtered = "leadflow_interactions_filtered_total{type=\"EMAIL_OPEN\"}";
+    assertThat(value(after, filtered)).as("the scanner's open").isEqualTo(value(before, filtered) + 1);
   }
 
   @Test
