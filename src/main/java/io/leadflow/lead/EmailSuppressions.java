@@ -27,6 +27,12 @@ public class EmailSuppressions {
     return email == null ? Optional.empty() : suppressions.findByEmail(email).map(EmailSuppression::getReason);
   }
 
+  /** Which of these addresses are on the list: one query for a batch of captures. */
+  java.util.Set<String> suppressedAmong(java.util.Collection<String> emails) {
+    return emails.isEmpty() ? java.util.Set.of() : suppressions.findByEmailIn(emails).stream()
+        .map(EmailSuppression::getEmail).collect(java.util.stream.Collectors.toSet());
+  }
+
   /**
    * The person asked to be forgotten: their address leaves the list too (it is not kept anywhere;
    * the erasure's keyed hash stops the address from being captured again).

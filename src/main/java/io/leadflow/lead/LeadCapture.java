@@ -114,12 +114,15 @@ public class LeadCapture {
     Instant now = clock.instant();
     Map<String, Lead> known = new HashMap<>();
     leads.lockAllByEmail(profiles.stream().map(LeadProfile::email).toList()).forEach(lead -> known.put(lead.getEmail(), lead));
+    List<String> newEmails = profiles.stream().map(LeadProfile::email).filter(email -> !known.containsKey(email)).toList();
+    Map<String, Instant> erased = erasures.erasedAt(newEmails);
+    Set<String> suppressed = suppressions.suppressedAmong(newEmails);
     Map<String, Lead> fresh = new HashMap<>();
     for (LeadProfile profile : profiles) {
       if (!known.containsKey(profile.email())) {
         Lead lead = Lead.captured(profile.email(), profile.campaign(), now);
         lead.updateProfile(profile, now);
-        beforeFirstSave(lead, profile);
+        beforeFirstSave(lead, erased.get(profile.email()), suppressed.contains(profile.email()));
         leads.save(lead);
         fresh.put(profile.email(), lead);
       }
@@ -148,7 +151,8 @@ public class LeadCapture {
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     lead.updateProfile(profile, now);
     if (known.isEmpty()) {
-      beforeFirstSave(lead, profile);
+      beforeFirstSave(lead, erasures.erasedAt(profile.email()).orElse(null),
+          suppressions.reasonFor(profile.email()).isPresent());
       leads.saveAndFlush(lead);
       lifecycle.captured(lead);
       events.publishEvent(new NewLeadCaptured(lead));
@@ -165,22 +169,29 @@ public class LeadCapture {
    * ({@link AddressErased}) or flagged (leadflow.privacy.erased-address); one on the suppression
    * list is captured as not emailable.
    */
-  private void beforeFirstSave(Lead lead, LeadProfile profile) {
-    erasedRefusal(profile.email()).ifPresent(refusal -> {
-      throw refusal;
-    });
-    erasures.erasedAt(profile.email()).ifPresent(lead::previouslyErased);
-    if (suppressions.reasonFor(lead.getEmail()).isPresent()) {
+  private void beforeFirstSave(Lead lead, Instant erasedAt, boolean suppressed) {
+    if (erasedAt != null) {
+      if (privacy.erasedAddress() == PrivacySettings.ErasedAddress.REFUSE) {
+        throw new AddressErased(erasedAt);
+      }
+      lead.previouslyErased(erasedAt);
+    }
+    if (suppressed) {
       lifecycle.capturedSuppressed(lead);
     }
   }
 
-  /** The refusal a capture of this (canonical) address meets, when it was erased and erased addresses are refused. */
-  Optional<AddressErased> erasedRefusal(String email) {
+  /**
+   * The refusals captures of these (canonical) addresses would meet: those erased at the person's
+   * request, when erased addresses are refused. One query; an import checks its rows with it.
+   */
+  Map<String, AddressErased> erasedRefusals(java.util.Collection<String> emails) {
     if (privacy.erasedAddress() != PrivacySettings.ErasedAddress.REFUSE) {
-      return Optional.empty();
+      return Map.of();
     }
-    return erasures.erasedAt(email).map(AddressErased::new);
+    Map<String, AddressErased> refusals = new HashMap<>();
+    erasures.erasedAt(emails).forEach((email, at) -> refusals.put(email, new AddressErased(at)));
+    return refusals;
   }
 
   /** What {@link #captureAll} did: leads created and leads updated. */

@@ -36,4 +36,5 @@ class LeadErasure extends NewEntity {
   }
 
   Instant getErasedAt() { return erasedAt; }
+  String getEmailHash() { return emailHash; }
 }

@@ -39,6 +39,18 @@ class LeadErasures {
     return erasures.findByEmailHashOrderByErasedAtDesc(hash(email)).stream().findFirst().map(LeadErasure::getErasedAt);
   }
 
+  /** When each of these (canonical) addresses was last erased, for those that were: one query. */
+  java.util.Map<String, Instant> erasedAt(java.util.Collection<String> emails) {
+    java.util.Map<String, String> emailOfHash = new java.util.HashMap<>();
+    emails.forEach(email -> emailOfHash.put(hash(email), email));
+    java.util.Map<String, Instant> erased = new java.util.HashMap<>();
+    if (!emailOfHash.isEmpty()) {
+      erasures.findByEmailHashIn(emailOfHash.keySet()).forEach(erasure ->
+          erased.merge(emailOfHash.get(erasure.getEmailHash()), erasure.getErasedAt(), (a, b) -> a.isAfter(b) ? a : b));
+    }
+    return erased;
+  }
+
   private String hash(String email) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");

@@ -134,6 +134,7 @@ public class LeadImport {
     String[] columns = fields.toArray(String[]::new);
     Set<String> emails = new HashSet<>();
     List<LeadProfile> valid = new ArrayList<>();
+    List<Integer> validRows = new ArrayList<>();
     List<RejectedRow> rejected = new ArrayList<>();
     int taken = 0;
     for (Row row : rows) {
@@ -142,20 +143,32 @@ public class LeadImport {
       if (profile != null) {
         validator.validate(profile).forEach(v -> problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage())));
       }
-      if (problems.isEmpty()) {
-        // an address erased at the person's request is not imported again (leadflow.privacy.erased-address)
-        capture.erasedRefusal(profile.email()).ifPresent(refusal -> problems.addAll(refusal.errors()));
-      }
       if (problems.isEmpty() && !emails.add(profile.email())) {
         break;
       }
       taken++;
       if (problems.isEmpty()) {
         valid.add(profile);
+        validRows.add(row.number());
       } else {
         problems.sort(Comparator.comparing(FieldProblem::field));
         rejected.add(new RejectedRow(row.number(), problems));
       }
+    }
+    // an address erased at the person's request is not imported again (leadflow.privacy.erased-address)
+    Map<String, AddressErased> refusals = capture.erasedRefusals(valid.stream().map(LeadProfile::email).toList());
+    if (!refusals.isEmpty()) {
+      List<LeadProfile> allowed = new ArrayList<>();
+      for (int i = 0; i < valid.size(); i++) {
+        AddressErased refusal = refusals.get(valid.get(i).email());
+        if (refusal == null) {
+          allowed.add(valid.get(i));
+        } else {
+          rejected.add(new RejectedRow(validRows.get(i), refusal.errors()));
+        }
+      }
+      valid = allowed;
+      rejected.sort(Comparator.comparingInt(RejectedRow::row));
     }
     LeadCapture.Counts counts = capture.captureAll(valid, CaptureChannel.IMPORT, importedBy);
     return new Batch(taken, counts.created(), counts.updated(), rejected);
