@@ -9,7 +9,6 @@ import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_WON;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.STAGE_CHANGED;
 
 import io.leadflow.lead.LeadEmailSuppressed;
-import io.leadflow.lead.LeadEmailBounced;
 import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.LeadStateChanged;
 import io.leadflow.lead.LeadStatus;

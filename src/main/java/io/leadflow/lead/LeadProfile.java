@@ -34,7 +34,7 @@ public record LeadProfile(
     @Valid Social social) {
 
   public LeadProfile {
-    email = normaliseEmail(email);
+    email = EmailAddress.canonical(email);
     firstName = clean(firstName);
     lastName = clean(lastName);
     company = clean(company);
@@ -65,10 +65,6 @@ public record LeadProfile(
     }
   }
 
-  /** An email as leads are stored and found by: its canonical form ({@link EmailAddress}); null when blank. */
-  public static String normaliseEmail(String email) {
-    return EmailAddress.canonical(email);
-  }
 
   /** Without space (no-break spaces too) or invisible characters around it; null when blank ({@link TextRules}). */
   static String clean(String value) {

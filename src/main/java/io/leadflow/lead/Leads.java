@@ -32,9 +32,9 @@ public class Leads {
     return find(id).orElseThrow(() -> new NotFound("lead", id));
   }
 
-  /** @param email as typed: trimmed and lower-cased here (see {@link LeadProfile}) */
+  /** @param email as typed: made canonical here ({@link EmailAddress}) */
   public Optional<Lead> findByEmail(String email) {
-    return email == null ? Optional.empty() : leads.findByEmail(LeadProfile.normaliseEmail(email));
+    return email == null ? Optional.empty() : leads.findByEmail(EmailAddress.canonical(email));
   }
 
   public boolean exists(String id) {

@@ -36,8 +36,8 @@ final class TextRules {
   }
 
   /**
-   * Whether it has a control character (C0, DEL, C1: NUL, tab, line breaks, ...). The one control
-   * character rule of the email rules (other text's rules for NUL and the like are kept apart).
+   * Whether it has a control character (C0, DEL, C1: NUL, tab, line breaks, ...): an email address
+   * may hold none. Other text may hold tab and line breaks: {@code api.ControlCharacters}.
    */
   static boolean hasControlCharacter(String value) {
     return value.chars().anyMatch(Character::isISOControl);
