@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.LeadflowProperties;
 import io.leadflow.api.FieldProblem;
 import io.leadflow.api.InvalidRequest;
+import io.leadflow.lead.ImportFile;
 import io.leadflow.lead.LeadImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,6 +44,8 @@ public class ImportJobs {
   static final String COMPLETED = "COMPLETED";
   /** The longest row stored (its values as a JSON array), the column's size in V60. */
   static final int MAX_ROW_CHARS = 100_000;
+  /** Rows a JDBC batch when a file is stored. */
+  private static final int STAGE_BATCH = 1000;
   private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> COLUMNS = new TypeReference<>() {};
   private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() {};
@@ -62,34 +66,43 @@ public class ImportJobs {
 
   /**
    * Stores a file's rows as a new import (state RUNNING, nothing imported yet), in the caller's
-   * transaction, with JDBC batches.
+   * transaction, as the file is read: a thousand rows a JDBC batch, so the file is never held whole
+   * in memory. A file wrong as a whole ({@link LeadImport#read(ImportFile, Charset, LeadImport.Rows)})
+   * throws its 400 or 413, and the caller's transaction leaves nothing behind.
    *
-   * @return the import's id
+   * @param declaredCharset the charset the request named (CSV only), or null
+   * @return the import's id and its rows
    */
   @Transactional
-  public String stage(LeadImport.Sheet sheet, String importedBy) {
+  public Staged stage(ImportFile file, Charset declaredCharset, String importedBy) {
     String id = UUID.randomUUID().toString();
-    List<Object[]> rows = new ArrayList<>(Math.min(sheet.rows().size(), 1000));
+    List<Object[]> rows = new ArrayList<>(STAGE_BATCH);
     jdbc.update("insert into lead_imports (id, state, imported_by, fields, columns_read, rows_total, submitted_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?)", id, RUNNING, importedBy, write(sheet.fields()), write(sheet.columns()),
-        sheet.rows().size(), now());
-    for (LeadImport.Row row : sheet.rows()) {
+        + " values (?, ?, ?, ?, ?, ?, ?)", id, RUNNING, importedBy, "[]", "{}", 0, now());
+    int[] total = new int[1];
+    LeadImport.Sheet header = leadImport.read(file, declaredCharset, row -> {
       String values = write(row.values());
       if (values.length() > MAX_ROW_CHARS) {
         throw new InvalidRequest("Row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters; nothing was imported",
             List.of(new FieldProblem("body", "row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters")));
       }
       rows.add(new Object[] {id, row.number(), values});
-      if (rows.size() == 1000) {
+      total[0]++;
+      if (rows.size() == STAGE_BATCH) {
         jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, row_values) values (?, ?, ?)", rows);
         rows.clear();
       }
-    }
+    });
     if (!rows.isEmpty()) {
       jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, row_values) values (?, ?, ?)", rows);
     }
-    return id;
+    jdbc.update("update lead_imports set fields = ?, columns_read = ?, rows_total = ? where id = ?",
+        write(header.fields()), write(header.columns()), total[0], id);
+    return new Staged(id, total[0]);
   }
+
+  /** A file stored as an import: its id, and how many rows it has. */
+  public record Staged(String id, int rowsTotal) {}
 
   /** The process instance that runs the import (Cockpit). */
   @Transactional

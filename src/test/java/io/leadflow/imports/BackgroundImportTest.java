@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
 import io.leadflow.journey.LeadNurturingProcess;
+import io.leadflow.lead.LeadImport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,10 +18,14 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -39,6 +46,7 @@ class BackgroundImportTest {
   @Autowired ManagementService management;
   @Autowired RuntimeService runtime;
   @Autowired ImportJobs imports;
+  @Autowired LeadImport leadImport;
   @Autowired JdbcTemplate jdbc;
   @Autowired PlatformTransactionManager transactionManager;
 
@@ -147,6 +155,121 @@ class BackgroundImportTest {
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(done.get("created").asInt() + done.get("updated").asInt()).isEqualTo(ROWS - 5);
     assertThat(leadsOf(run)).isEqualTo(ROWS - 5 - 1);
+  }
+
+  /**
+   * The issue's case: a 20,000-row file through HTTP, its import job interrupted half-way (the
+   * batch's transaction dies before its commit, as when the application is killed), then carried
+   * on: exactly 20,000 leads, one journey each, nothing twice.
+   */
+  @Test
+  void givenATwentyThousandRowFile_whenItsJobIsInterruptedHalfWay_thenExactly20000LeadsWithOneJourneyEach() {
+    Api marketing = Api.at(port).as("mia", "demo");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    StringBuilder csv = new StringBuilder(HEADER);
+    for (int i = 0; i < 20_000; i++) {
+      csv.append(String.join(",", email(i, run), "First" + i, "Last" + i, "Company " + (i % 700), String.valueOf(1 + i % 9),
+          "ES", "true", "Trade fair " + run, "Buyer")).append('\n');
+    }
+
+    Api.Response accepted = marketing.post("/api/leads/import", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8));
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    assertThat(accepted.json().get("rowsTotal").asInt()).isEqualTo(20_000);
+    String id = accepted.json().get("id").asText();
+    ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
+        .processInstanceBusinessKey(id).singleResult();
+    for (int b = 0; b < 20; b++) {
+      management.executeJob(batchOf(importRun).getId());
+    }
+    assertThat(marketing.get("/api/imports/" + id).json().get("rowsDone").asInt()).isEqualTo(10_000);
+
+    // killed in the middle of the 21st batch: nothing of it commits
+    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
+      assertThat(imports.nextBatch(id).rowsDone()).isEqualTo(10_500);
+      status.setRollbackOnly();
+    });
+    assertThat(leadsOf(run)).isEqualTo(10_000);
+
+    Job batch;
+    while ((batch = batchOf(importRun)) != null) {
+      management.executeJob(batch.getId());
+    }
+
+    JsonNode done = marketing.get("/api/imports/" + id).json();
+    assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(done.get("rowsDone").asInt()).isEqualTo(20_000);
+    assertThat(done.get("created").asInt()).isEqualTo(20_000);
+    assertThat(done.get("rejectedCount").asInt()).isZero();
+    assertThat(leadsOf(run)).isEqualTo(20_000);
+    assertThat(jdbc.queryForObject("select count(*) from act_ru_execution e join leads l on e.business_key_ = l.id"
+        + " where e.id_ = e.proc_inst_id_ and e.proc_def_key_ = ? and l.email like ?", Integer.class,
+        LeadNurturingProcess.KEY, "%." + run + "@%")).as("journeys").isEqualTo(20_000);
+    assertThat(jdbc.queryForObject("select count(distinct e.business_key_) from act_ru_execution e join leads l"
+        + " on e.business_key_ = l.id where e.id_ = e.proc_inst_id_ and e.proc_def_key_ = ? and l.email like ?", Integer.class,
+        LeadNurturingProcess.KEY, "%." + run + "@%")).as("leads with a journey").isEqualTo(20_000);
+  }
+
+  @Test
+  void givenALargeWorkbook_whenItIsSent_thenItIsReadAsAStreamIntoABackgroundImport() throws IOException {
+    Api marketing = Api.at(port).as("mia", "demo");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    byte[] workbook;
+    try (SXSSFWorkbook book = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      Sheet sheet = book.createSheet("Leads");
+      Row header = sheet.createRow(0);
+      String[] columns = {"email", "firstName", "company", "companySize", "country", "consent.given"};
+      for (int c = 0; c < columns.length; c++) {
+        header.createCell(c).setCellValue(columns[c]);
+      }
+      for (int i = 0; i < 12_000; i++) {
+        Row row = sheet.createRow(i + 1);
+        row.createCell(0).setCellValue(email(i, run));
+        row.createCell(1).setCellValue("Name " + UUID.randomUUID());
+        row.createCell(2).setCellValue("Company " + UUID.randomUUID());
+        row.createCell(3).setCellValue(120 + i);
+        row.createCell(4).setCellValue("ES");
+        row.createCell(5).setCellValue(true);
+      }
+      book.write(out);
+      workbook = out.toByteArray();
+    }
+    assertThat(workbook.length).isGreaterThan(256 * 1024);
+
+    Api.Response accepted = marketing.post("/api/leads/import",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook);
+
+    assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+    assertThat(accepted.json().get("rowsTotal").asInt()).isEqualTo(12_000);
+    String id = accepted.json().get("id").asText();
+    ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
+        .processInstanceBusinessKey(id).singleResult();
+    management.executeJob(batchOf(importRun).getId());
+    assertThat(marketing.get("/api/imports/" + id).json().get("created").asInt()).isEqualTo(500);
+    Map<String, Object> lead = jdbc.queryForMap("select company_size, country, consent_given from leads where email = ?",
+        email(7, run));
+    assertThat(((Number) lead.get("company_size")).intValue()).isEqualTo(127);
+    assertThat(lead.get("country")).isEqualTo("ES");
+    assertThat(lead.get("consent_given")).isEqualTo(true);
+  }
+
+  @Test
+  void givenAFileWithMoreRowsThanAllowed_whenItIsSent_thenPayloadTooLargeAndNothingIsStored() {
+    Api marketing = Api.at(port).as("mia", "demo");
+    String run = UUID.randomUUID().toString().substring(0, 8);
+    Integer importsBefore = jdbc.queryForObject("select count(*) from lead_imports", Integer.class);
+    Object maxRows = ReflectionTestUtils.getField(leadImport, "maxRows");
+    ReflectionTestUtils.setField(leadImport, "maxRows", 1_500);
+    try {
+      Api.Response refused = marketing.post("/api/leads/import", "text/csv", file(run));
+
+      assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+      assertThat(refused.json().get("detail").asText()).contains("leadflow.import.max-rows");
+    } finally {
+      ReflectionTestUtils.setField(leadImport, "maxRows", maxRows);
+    }
+    assertThat(jdbc.queryForObject("select count(*) from lead_imports", Integer.class)).isEqualTo(importsBefore);
+    assertThat(leadsOf(run)).isZero();
   }
 
   @Test
