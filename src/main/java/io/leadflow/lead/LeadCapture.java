@@ -40,6 +40,7 @@ public class LeadCapture {
   private final EntityManager entityManager;
 
   private final EmailSuppressions suppressions;
+  private final LeadTableStatistics statistics;
 
   LeadCapture(
       LeadRepository leads,
@@ -51,8 +52,10 @@ public class LeadCapture {
       EmailSuppressions suppressions,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      LeadTableStatistics statistics) {
     this.suppressions = suppressions;
+    this.statistics = statistics;
     this.leads = leads;
     this.lifecycle = lifecycle;
     this.erasures = erasures;
@@ -100,6 +103,7 @@ public class LeadCapture {
     for (int from = 0; from < profiles.size(); from += CHUNK) {
       created += captureChunk(profiles.subList(from, Math.min(from + CHUNK, profiles.size())), channel, capturedBy);
     }
+    statistics.created(created);
     return new Counts(created, profiles.size() - created);
   }
 

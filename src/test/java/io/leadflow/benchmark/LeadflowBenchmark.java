@@ -62,9 +62,9 @@ class LeadflowBenchmark {
   static final int SMTP_PORT = Integer.getInteger("benchmark.smtp-port", 3465);
   static final int WARM_UP_LEADS = Math.min(1_000, SIZE / 2);
   static final int BATCH = 100;
+  static final List<String> ALL = List.of("scoring", "capture", "intake", "sends", "imports", "reports");
   /** The scenarios this run measures ({@code benchmark.scenarios}, comma-separated): see {@link #ALL}. */
   static final Set<String> SCENARIOS = scenarios(System.getProperty("benchmark.scenarios", "all"));
-  static final List<String> ALL = List.of("scoring", "capture", "intake", "sends", "imports", "reports");
 
   static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   static final String ADMIN = "admin";
