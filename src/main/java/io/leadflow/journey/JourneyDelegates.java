@@ -1,15 +1,12 @@
 package io.leadflow.journey;
 
 import static io.leadflow.journey.LeadNurturingProcess.Variables.CONTENT_LEFT;
-import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_CONTENT;
-import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_SENT_AT;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.WELCOME_DUE;
 
 import io.leadflow.lead.FunnelStage;
-import java.util.Date;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -68,9 +65,8 @@ class JourneyDelegates {
   }
 
   private static void recordSend(DelegateExecution execution, JourneySends.Sent sent) {
+    // the counter makes the next send's key (exactly once): what was sent is in the deliveries
     execution.setVariable(SENDS_SO_FAR, sendsSoFar(execution) + 1);
-    execution.setVariable(LAST_CONTENT, sent.contentId());
-    execution.setVariable(LAST_SENT_AT, sent.sentAt() == null ? null : Date.from(sent.sentAt()));
   }
 
   /** A lead that may not be emailed ends nurturing at "Nothing more may be sent". */

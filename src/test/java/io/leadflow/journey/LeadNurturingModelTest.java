@@ -326,12 +326,8 @@ class LeadNurturingModelTest {
     Map<String, Object> variables = new HashMap<>();
     String leadId = "lead-" + (++leads);
     variables.put(Variables.LEAD_ID, leadId);
-    variables.put(Variables.COMPANY, "Acme");
-    variables.put(Variables.CAMPAIGN, "spring-webinar");
     variables.put(Variables.STAGE, stage.name());
     variables.put(Variables.STATUS, LeadStatus.NURTURING.name());
-    variables.put(Variables.SCORE, 10);
-    variables.put(Variables.RATING, "C");
     variables.put(Variables.SENDS_SO_FAR, 0);
     variables.put(Variables.WELCOME_DUE, true);
     return runtimeService().startProcessInstanceByKey(LeadNurturingProcess.KEY, leadId, variables);
