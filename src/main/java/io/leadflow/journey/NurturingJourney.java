@@ -2,10 +2,6 @@ package io.leadflow.journey;
 
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.NewLeadCaptured;
-import io.leadflow.lead.NewLeadsCaptured;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -21,34 +17,16 @@ import org.springframework.stereotype.Component;
 class NurturingJourney {
 
   private final RuntimeService runtime;
-  private final CommandExecutor engineCommands;
 
-  NurturingJourney(RuntimeService runtime, ProcessEngine engine) {
+  NurturingJourney(RuntimeService runtime) {
     this.runtime = runtime;
-    this.engineCommands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .getCommandExecutorTxRequired();
   }
 
-  /** After the new lead's profile is scored (order 1), so the journey starts at its stage. */
+  /** After the new lead's profile is scored (order 1), so the journey starts with its score. */
   @EventListener
   @Order(2)
   void onNewLead(NewLeadCaptured event) {
-    if (!event.inBulk()) {
-      startFor(event.lead());
-    }
-  }
-
-  /**
-   * A bulk capture's new leads (an import's batch): their journeys start in one engine command,
-   * so the engine writes them in one flush (a few JDBC batches) instead of one flush per lead;
-   * each start is the same as {@link #onNewLead}'s.
-   */
-  @EventListener
-  void onNewLeads(NewLeadsCaptured event) {
-    engineCommands.execute(commandContext -> {
-      event.leads().forEach(this::startFor);
-      return null;
-    });
+    startFor(event.lead());
   }
 
   String startFor(Lead lead) {

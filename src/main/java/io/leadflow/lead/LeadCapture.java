@@ -121,7 +121,7 @@ public class LeadCapture {
     List<String> newEmails = profiles.stream().map(LeadProfile::email).filter(email -> !known.containsKey(email)).toList();
     Map<String, Instant> erased = erasures.erasedAt(newEmails);
     Set<String> suppressed = suppressions.suppressedAmong(newEmails);
-    Map<String, Lead> fresh = new java.util.LinkedHashMap<>();
+    Map<String, Lead> fresh = new HashMap<>();
     for (LeadProfile profile : profiles) {
       if (!known.containsKey(profile.email())) {
         Lead lead = Lead.captured(profile.email(), profile.campaign(), now);
@@ -135,7 +135,7 @@ public class LeadCapture {
       Lead lead = fresh.get(profile.email());
       if (lead != null) {
         lifecycle.captured(lead);
-        events.publishEvent(new NewLeadCaptured(lead, true));
+        events.publishEvent(new NewLeadCaptured(lead));
       } else {
         lead = known.get(profile.email());
         lead.updateProfile(profile, now);
@@ -143,9 +143,6 @@ public class LeadCapture {
         events.publishEvent(new LeadProfileUpdated(lead));
       }
       captures.save(new CaptureRecord(lead, channel, profile.campaign(), fresh.containsKey(profile.email()), capturedBy, now));
-    }
-    if (!fresh.isEmpty()) {
-      events.publishEvent(new NewLeadsCaptured(List.copyOf(fresh.values())));
     }
     entityManager.flush();
     entityManager.clear();
