@@ -62,7 +62,7 @@ class InteractionRecorder {
   List<Answer> record(List<InteractionRequest> requests) {
     LockedLeads named = LockedLeads.lock(leads, requests);
     Map<String, Interaction> storedByExternalId = storedByExternalId(requests);
-    DailyActions days = scoring.dailyActions(named.ids(), requests.stream().map(InteractionRequest::type).toList());
+    DailyActions days = scoring.dailyActions(named.ids());
     List<Answer> answers = new ArrayList<>(requests.size());
     for (InteractionRequest request : requests) {
       answers.add(record(request, named, storedByExternalId, days));
