@@ -38,6 +38,12 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
   List<Occurrence> occurrences(@Param("leadIds") Collection<String> leadIds, @Param("from") Instant from,
       @Param("until") Instant until);
 
+  /** Every recorded click of one email (filtered ones too): which link, when. */
+  @Query("""
+      select new io.leadflow.interaction.Occurrence(i.id, i.leadId, i.type, i.url, i.occurredAt) from Interaction i
+      where i.leadId = :leadId and i.deliveryId = :deliveryId and i.type = io.leadflow.interaction.InteractionType.EMAIL_CLICK""")
+  List<Occurrence> clicksFromDelivery(@Param("leadId") String leadId, @Param("deliveryId") String deliveryId);
+
   /** Earlier interactions of this kind from one email that scored (were not filtered): opens. */
   @Query("""
       select count(i) from Interaction i where i.leadId = :leadId and i.deliveryId = :deliveryId and i.type = :type
