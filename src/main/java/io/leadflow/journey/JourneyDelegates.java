@@ -5,6 +5,7 @@ import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_CONTENT;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_SENT_AT;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.SEND_HELD_UNTIL;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.WELCOME_DUE;
 
@@ -43,6 +44,11 @@ class JourneyDelegates {
       JourneySends.NextSend next = contactable(() -> sends.next(execution.getProcessInstanceId(), leadId(execution), stage,
           sendsSoFar(execution)));
       execution.setVariable(CONTENT_LEFT, next.contentLeft());
+      if (next.heldUntil() != null) {
+        execution.setVariable(SEND_HELD_UNTIL, Date.from(next.heldUntil()));
+      } else {
+        execution.removeVariable(SEND_HELD_UNTIL);
+      }
       next.sent().ifPresent(sent -> recordSend(execution, sent));
     };
   }
