@@ -262,6 +262,21 @@ class NurturingJourneyTest {
         .isEqualTo(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, newYork));
   }
 
+  /** Issue 12: Nepal was Berlin, so its first content landed at 13:45 or 19:45 local; now it is Kathmandu's business hours. */
+  @Test
+  void aNepalLeadsFirstContentLandsInItsOwnBusinessHours() {
+    ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
+    // Tuesday 15:00 in Berlin is 19:45 in Kathmandu: Berlin's window is open, Kathmandu's is not
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 1, 15, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant()));
+    String lead = aLead("Nima", "NP");
+    ProcessInstance journey = welcomed(engine, lead);
+
+    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
+
+    assertThat(due.atZone(kathmandu)).as("a week later, at the next 9:00 in Kathmandu")
+        .isEqualTo(ZonedDateTime.of(2026, 12, 9, 9, 0, 0, 0, kathmandu));
+  }
+
   @Test
   void whenTheMailServerStaysDownTheSendBecomesAnIncidentAndAfterARetryTheEmailGoesOutOnce() throws Exception {
     String lead = aLead("Ike", "DE");
