@@ -6,6 +6,7 @@ import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -163,6 +164,11 @@ public class ContentDelivery {
    * The content ever chosen for the lead: sent, being sent or failed. A journey must not pick it
    * again.
    */
+  /** When the lead's emails were sent after a time, oldest first: what a frequency cap counts. */
+  public List<Instant> sentAfter(String leadId, Instant after) {
+    return deliveries.sentAfter(leadId, after);
+  }
+
   public Set<String> sentContentIds(String leadId) {
     return Set.copyOf(deliveries.contentIdsOf(leadId));
   }

@@ -75,6 +75,13 @@ class ContentEmails {
   /**
    * @param to the lead's address as it is sent to (its canonical form, see {@code lead.EmailAddress})
    */
+  /**
+   * The tracked links every email has, however often its text repeats one: the click link and the
+   * link hidden from people. A scanner that follows all of them within seconds is no person
+   * ({@code bpmn/interaction-filter.dmn}, "every link of the email clicked").
+   */
+  static final int TRACKED_LINKS = 2;
+
   OutgoingEmail render(Lead lead, String to, ContentItem content, String deliveryId) throws UnsupportedEncodingException {
     String clickUrl = links.clickUrl(deliveryId);
     Map<String, Object> values = new HashMap<>();
@@ -96,6 +103,7 @@ class ContentEmails {
     layout.put("clickUrl", clickUrl);
     layout.put("openPixelUrl", links.openPixelUrl(deliveryId));
     layout.put("unsubscribeUrl", links.unsubscribeUrl(deliveryId));
+    layout.put("hiddenLinkUrl", links.hiddenLinkUrl(deliveryId));
     layout.put("senderName", senderName);
     layout.put("senderAddress", from.getAddress());
 

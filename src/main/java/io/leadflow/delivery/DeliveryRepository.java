@@ -30,6 +30,10 @@ public interface DeliveryRepository extends JpaRepository<Delivery, String> {
   List<Delivery> findByLeadIdOrderByCreatedAtDescIdDesc(String leadId);
 
   /** Every content ever chosen for the lead, whatever became of its delivery. */
+  /** When the lead's emails went out after a time (every channel and journey: all are deliveries). */
+  @Query("select d.sentAt from Delivery d where d.leadId = :leadId and d.sentAt > :after order by d.sentAt")
+  List<java.time.Instant> sentAfter(@Param("leadId") String leadId, @Param("after") java.time.Instant after);
+
   @Query("select distinct d.contentId from Delivery d where d.leadId = :leadId")
   Set<String> contentIdsOf(@Param("leadId") String leadId);
 }

@@ -29,7 +29,9 @@ public class TrackingLinks {
   public enum Kind {
     CLICK("c"),
     OPEN("o"),
-    UNSUBSCRIBE("u");
+    UNSUBSCRIBE("u"),
+    /** The link hidden from people in every email: only machines follow it. */
+    HIDDEN("h");
 
     private final String code;
 
@@ -52,6 +54,16 @@ public class TrackingLinks {
 
   public String openPixelUrl(String deliveryId) {
     return baseUrl + "/t/o/" + token(deliveryId, Kind.OPEN) + ".gif";
+  }
+
+  /** A link every email carries where people cannot see it (a honeypot): a request of it is a machine's. */
+  public String hiddenLinkUrl(String deliveryId) {
+    return hiddenLinkPage() + "/" + token(deliveryId, Kind.HIDDEN);
+  }
+
+  /** The hidden links' address without the token: the URL their clicks are recorded with. */
+  public String hiddenLinkPage() {
+    return baseUrl + "/t/h";
   }
 
   public String unsubscribeUrl(String deliveryId) {

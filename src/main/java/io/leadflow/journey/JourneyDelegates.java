@@ -3,10 +3,12 @@ package io.leadflow.journey;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.CONTENT_LEFT;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.SEND_HELD_UNTIL;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.WELCOME_DUE;
 
 import io.leadflow.lead.FunnelStage;
+import java.util.Date;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,6 +42,11 @@ class JourneyDelegates {
       JourneySends.NextSend next = contactable(() -> sends.next(execution.getProcessInstanceId(), leadId(execution), stage,
           sendsSoFar(execution)));
       execution.setVariable(CONTENT_LEFT, next.contentLeft());
+      if (next.heldUntil() != null) {
+        execution.setVariable(SEND_HELD_UNTIL, Date.from(next.heldUntil()));
+      } else {
+        execution.removeVariable(SEND_HELD_UNTIL);
+      }
       next.sent().ifPresent(sent -> recordSend(execution, sent));
     };
   }

@@ -31,10 +31,14 @@ class JourneySends {
   private final ContentDelivery delivery;
   private final ContentItemRepository content;
   private final PhoneCalls calls;
+  private final FrequencyCap cap;
+  private final java.time.Clock clock;
   private final ApplicationEventPublisher events;
 
   JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
-      PhoneCalls calls, ApplicationEventPublisher events) {
+      PhoneCalls calls, FrequencyCap cap, java.time.Clock clock, ApplicationEventPublisher events) {
+    this.cap = cap;
+    this.clock = clock;
     this.leads = leads;
     this.catalogue = catalogue;
     this.delivery = delivery;
@@ -58,7 +62,10 @@ class JourneySends {
 
   /**
    * "Send next content for the stage": the best unsent content for the stage. While someone is
-   * phoning the lead nothing is sent and the journey waits for its next turn.
+   * phoning the lead nothing is sent and the journey waits for its next turn. When one more email
+   * would pass the frequency cap (other journeys or channels emailed the lead since this send was
+   * timed) nothing is sent either: the send is held until the cap allows it ({@code heldUntil}),
+   * and the journey's timer waits until then, not a whole cadence.
    *
    * @param sendsSoFar the journey's sends so far: the next send's key is one more
    * @return whether the stage had content left, and what was sent
@@ -67,12 +74,17 @@ class JourneySends {
   NextSend next(String journeyId, String leadId, FunnelStage stage, int sendsSoFar) {
     Lead lead = contactable(leadId);
     if (calls.isOpenFor(leadId)) {
-      return new NextSend(true, Optional.empty());
+      return new NextSend(true, Optional.empty(), null);
+    }
+    Instant now = clock.instant();
+    Instant allowed = cap.earliest(leadId, now);
+    if (allowed.isAfter(now)) {
+      return new NextSend(true, Optional.empty(), allowed);
     }
     String key = journeyId + "#" + (sendsSoFar + 1);
     Optional<ContentItem> next = chosenBefore(key)
         .or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
-    return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)));
+    return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)), null);
   }
 
   /** @throws LeadNotContactable also when the send failed on the lead's address (permanent: no retries) */
@@ -105,8 +117,11 @@ class JourneySends {
   /** One content sent: its id, and when the mail server took it (null: not yet). */
   record Sent(String contentId, Instant sentAt) {}
 
-  /** The outcome of "Send next content": whether the stage had content left, and what was sent. */
-  record NextSend(boolean contentLeft, Optional<Sent> sent) {}
+  /**
+   * The outcome of "Send next content": whether the stage had content left, what was sent, and
+   * until when the send is held by the frequency cap (null: it was not).
+   */
+  record NextSend(boolean contentLeft, Optional<Sent> sent, Instant heldUntil) {}
 
   /** Nothing may be emailed to the lead (unsubscribed, disqualified, bounced, no consent). */
   static final class LeadNotContactable extends RuntimeException {

@@ -103,6 +103,11 @@ public final class LeadNurturingProcess {
     public static final String SENDS_SO_FAR = "sendsSoFar";
     /** Whether the last "Send next content" found content for the stage ("Content left?"). */
     public static final String CONTENT_LEFT = "contentLeft";
+    /**
+     * Until when the frequency cap holds the last "Send next content" (null: it did not): "Next send
+     * due" then waits until that time, not a whole cadence.
+     */
+    public static final String SEND_HELD_UNTIL = "sendHeldUntil";
 
     private Variables() {}
   }

@@ -384,6 +384,10 @@ class LeadNurturingModelTest {
 
   /** The journey clock's stand-in: every stage's cadence is {@link #CADENCE} from the engine's now. */
   public static class StandInJourneyClock {
+    public Date nextSend(DelegateExecution execution) {
+      return nextSend((String) execution.getVariable(Variables.LEAD_ID), (String) execution.getVariable(Variables.STAGE));
+    }
+
     public Date nextSend(String leadId, String stage) {
       FunnelStage.valueOf(stage);
       return Date.from(ClockUtil.getCurrentTime().toInstant().plus(CADENCE));

@@ -13,10 +13,13 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.leadflow.TestSmtp;
 import io.leadflow.Api;
 import io.leadflow.LeadflowTest;
+import io.leadflow.content.ContentItem;
+import io.leadflow.content.ContentItemRepository;
 import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.lead.Leads;
 import io.leadflow.sales.SalesHandoffProcess;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -54,6 +57,8 @@ class NurturingJourneyTest {
   @Autowired ProcessEngine engine;
   @Autowired Leads leads;
   @Autowired ContentDelivery deliveries;
+  @Autowired ContentItemRepository contents;
+  @Autowired SendWindow sendWindow;
 
   Api marketing;
 
@@ -97,6 +102,45 @@ class NurturingJourneyTest {
             LeadNurturingProcess.Variables.SENDS_SO_FAR, LeadNurturingProcess.Variables.CONTENT_LEFT)
         .containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 2).containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
+  }
+
+  /**
+   * Issue 12: at most 3 emails to a lead in any 7 days (leadflow.journey.frequency-cap.*), across
+   * journeys and channels. Another campaign emailed the lead three times before the journey's next
+   * send: the send is held, not dropped, and the journey's timer moves to when the oldest of them
+   * leaves the window (not a whole cadence later).
+   */
+  @Test
+  void aSendThatWouldPassTheFrequencyCapWaitsForTheWindowAndIsNotDropped() {
+    String lead = aLead("Fran", "DE");
+    ProcessInstance journey = welcomed(engine, lead);
+    Instant welcomedAt = ClockUtil.now().toInstant();
+    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
+    ContentItem campaignEmail = contents.findById(deliveries.find(journey.getId() + "#welcome").orElseThrow().getContentId())
+        .orElseThrow();
+    for (int day = 4; day <= 6; day++) {
+      ClockUtil.setCurrentTime(Date.from(welcomedAt.plus(Duration.ofDays(day))));
+      deliveries.send(leads.find(lead).orElseThrow(), campaignEmail, "another-campaign-" + UUID.randomUUID());
+    }
+    assertThat(emails()).hasSize(4);
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
+    assertThat(emails()).as("held: a 4th email in 7 days would pass the cap").hasSize(4);
+    Instant firstLeavesTheWindow = welcomedAt.plus(Duration.ofDays(4 + 7));
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables()
+        .containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 1)
+        .containsEntry(LeadNurturingProcess.Variables.SEND_HELD_UNTIL, Date.from(firstLeavesTheWindow));
+    Instant moved = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
+    assertThat(moved).as("the timer waits for the window, in business hours, not a whole cadence")
+        .isEqualTo(sendWindow.nextOpening(firstLeavesTheWindow, "DE"))
+        .isBefore(due.plus(Duration.ofDays(7)));
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
+    assertThat(emails()).as("the held send goes out").hasSize(5);
+    assertThat(journey).variables().containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 2)
+        .doesNotContainKey(LeadNurturingProcess.Variables.SEND_HELD_UNTIL);
   }
 
   @Test
@@ -219,6 +263,21 @@ class NurturingJourneyTest {
 
     assertThat(due.atZone(newYork)).as("a week after a Saturday is a Saturday: Monday 9:00 in New York")
         .isEqualTo(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, newYork));
+  }
+
+  /** Issue 12: Nepal was Berlin, so its first content landed at 13:45 or 19:45 local; now it is Kathmandu's business hours. */
+  @Test
+  void aNepalLeadsFirstContentLandsInItsOwnBusinessHours() {
+    ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
+    // Tuesday 15:00 in Berlin is 19:45 in Kathmandu: Berlin's window is open, Kathmandu's is not
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 1, 15, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant()));
+    String lead = aLead("Nima", "NP");
+    ProcessInstance journey = welcomed(engine, lead);
+
+    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
+
+    assertThat(due.atZone(kathmandu)).as("a week later, at the next 9:00 in Kathmandu")
+        .isEqualTo(ZonedDateTime.of(2026, 12, 9, 9, 0, 0, 0, kathmandu));
   }
 
   @Test
