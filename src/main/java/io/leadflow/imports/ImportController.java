@@ -141,7 +141,7 @@ class ImportController {
               LeadImportProcess.Variables.IMPORT_ID, staged.id(),
               LeadImportProcess.Variables.IMPORTED_BY, importedBy,
               LeadImportProcess.Variables.ROWS_TOTAL, staged.rowsTotal(),
-              LeadImportProcess.Variables.ROWS_DONE, 0))
+              LeadImportProcess.Variables.SLICES, staged.slices()))
           .execute()
           .getId();
       imports.runBy(staged.id(), run);

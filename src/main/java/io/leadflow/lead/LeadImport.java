@@ -115,7 +115,7 @@ public class LeadImport {
    * @return the header: the field of each column ({@link Sheet#fields()}) and the columns as read
    */
   public Sheet read(ImportFile file, Charset declaredCharset, Rows rows) {
-    Header header = readRows(file, declaredCharset, rows::row);
+    Header header = readRows(file, declaredCharset, rows);
     return new Sheet(Arrays.asList(header.fields()), header.columns(), List.of());
   }
 
@@ -128,6 +128,7 @@ public class LeadImport {
       }
       if (header[0] == null) {
         header[0] = header(line.values());
+        rows.header(Arrays.asList(header[0].fields()));
         return;
       }
       if (++count[0] > maxRows) {
@@ -146,6 +147,10 @@ public class LeadImport {
   /** Where {@link #read(ImportFile, Charset, Rows)} puts each row it reads. */
   @FunctionalInterface
   public interface Rows {
+
+    /** The field of each column (null: a column without a header), before the first row. */
+    default void header(List<String> fields) {}
+
     void row(Row row);
   }
 

@@ -52,6 +52,17 @@ class BackgroundImportTest {
 
   @Test
   void givenALargeFile_whenItIsImportedInBatchesAndOneIsInterrupted_thenEveryRowIsTakenOnceAndEachLeadHasOneJourney() {
+    // one slice: the batches in file order, as the counts below follow them
+    Object slices = ReflectionTestUtils.getField(imports, "slices");
+    ReflectionTestUtils.setField(imports, "slices", 1);
+    try {
+      importedInOneSlice();
+    } finally {
+      ReflectionTestUtils.setField(imports, "slices", slices);
+    }
+  }
+
+  private void importedInOneSlice() {
     Api marketing = Api.at(port).as("mia", "demo");
     String run = UUID.randomUUID().toString().substring(0, 8);
     String known = email(1500, run);
@@ -78,12 +89,14 @@ class BackgroundImportTest {
     assertThat(afterOne.get("rowsDone").asInt()).isEqualTo(500);
     assertThat(afterOne.get("rejectedCount").asInt()).isEqualTo(2);
     assertThat(leadsOf(run)).isEqualTo(1 + 498);
-    assertThat(runtime.getVariables(importRun.getId())).containsEntry(LeadImportProcess.Variables.ROWS_DONE, 500)
-        .containsEntry(LeadImportProcess.Variables.ROWS_TOTAL, ROWS);
+    assertThat(runtime.getVariables(importRun.getId())).containsEntry(LeadImportProcess.Variables.ROWS_TOTAL, ROWS);
+    assertThat(runtime.createVariableInstanceQuery().processInstanceIdIn(importRun.getId())
+        .variableName(LeadImportProcess.Variables.ROWS_DONE).singleResult().getValue())
+        .as("Cockpit shows the slice's progress").isEqualTo(500);
 
     // the application dies in the middle of the next batch: its transaction never commits
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-      assertThat(imports.nextBatch(id).rowsDone()).isEqualTo(1000);
+      assertThat(imports.nextBatch(id, 0).rowsDone()).isEqualTo(1000);
       status.setRollbackOnly();
     });
     assertThat(marketing.get(location).json().get("rowsDone").asInt()).isEqualTo(500);
@@ -98,6 +111,8 @@ class BackgroundImportTest {
 
     // 500 + 500 + 200 (row 1,202 repeats row 1,102's email: it waits for the next batch) + 500 + 300
     assertThat(batches).isEqualTo(5);
+    assertThat(marketing.get(location).json().get("state").asText()).as("until 'Complete the import'").isEqualTo("RUNNING");
+    finish(importRun);
     JsonNode done = marketing.get(location).json();
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(done.get("finishedAt").isNull()).isFalse();
@@ -147,10 +162,7 @@ class BackgroundImportTest {
     assertThat(accepted.header("Location")).isEqualTo("/api/imports/" + id);
     ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
         .processInstanceBusinessKey(id).singleResult();
-    Job batch;
-    while ((batch = batchOf(importRun)) != null) {
-      management.executeJob(batch.getId());
-    }
+    finish(importRun);
     JsonNode done = marketing.get("/api/imports/" + id).json();
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(done.get("created").asInt() + done.get("updated").asInt()).isEqualTo(ROWS - 5);
@@ -179,22 +191,25 @@ class BackgroundImportTest {
     String id = accepted.json().get("id").asText();
     ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
         .processInstanceBusinessKey(id).singleResult();
-    for (int b = 0; b < 20; b++) {
-      management.executeJob(batchOf(importRun).getId());
+    // two slices side by side, as two job executor threads run them
+    assertThat(batchesOf(importRun)).hasSize(2);
+    for (int round = 0; round < 10; round++) {
+      sideBySide(batchesOf(importRun));
     }
     assertThat(marketing.get("/api/imports/" + id).json().get("rowsDone").asInt()).isEqualTo(10_000);
 
-    // killed in the middle of the 21st batch: nothing of it commits
+    // killed in the middle of a slice's next batch: nothing of it commits
     new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-      assertThat(imports.nextBatch(id).rowsDone()).isEqualTo(10_500);
+      assertThat(imports.nextBatch(id, 0).rowsDone()).isEqualTo(10_500);
       status.setRollbackOnly();
     });
     assertThat(leadsOf(run)).isEqualTo(10_000);
 
-    Job batch;
-    while ((batch = batchOf(importRun)) != null) {
-      management.executeJob(batch.getId());
+    List<Job> batches;
+    while (!(batches = batchesOf(importRun)).isEmpty()) {
+      sideBySide(batches);
     }
+    finish(importRun);
 
     JsonNode done = marketing.get("/api/imports/" + id).json();
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
@@ -244,7 +259,7 @@ class BackgroundImportTest {
     String id = accepted.json().get("id").asText();
     ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
         .processInstanceBusinessKey(id).singleResult();
-    management.executeJob(batchOf(importRun).getId());
+    management.executeJob(batchesOf(importRun).get(0).getId());
     assertThat(marketing.get("/api/imports/" + id).json().get("created").asInt()).isEqualTo(500);
     Map<String, Object> lead = jdbc.queryForMap("select company_size, country, consent_given from leads where email = ?",
         email(7, run));
@@ -309,7 +324,32 @@ class BackgroundImportTest {
   }
 
   private Job batchOf(ProcessInstance importRun) {
-    return management.createJobQuery().processInstanceId(importRun.getId()).singleResult();
+    List<Job> batches = batchesOf(importRun);
+    assertThat(batches).hasSizeLessThanOrEqualTo(1);
+    return batches.isEmpty() ? null : batches.get(0);
+  }
+
+  private List<Job> batchesOf(ProcessInstance importRun) {
+    return management.createJobQuery().processInstanceId(importRun.getId())
+        .activityId(LeadImportProcess.Elements.IMPORT_BATCH).list();
+  }
+
+  /** The jobs at once, each on a thread of its own, as the job executor runs jobs that are not exclusive. */
+  private void sideBySide(List<Job> jobs) {
+    List<java.util.concurrent.CompletableFuture<Void>> running = jobs.stream()
+        .map(job -> java.util.concurrent.CompletableFuture.runAsync(() -> management.executeJob(job.getId())))
+        .toList();
+    running.forEach(java.util.concurrent.CompletableFuture::join);
+  }
+
+  /** Every job left: the batches, the slices' ends and "Complete the import", one at a time. */
+  private void finish(ProcessInstance importRun) {
+    List<Job> jobs;
+    int guard = 0;
+    while (!(jobs = management.createJobQuery().processInstanceId(importRun.getId()).list()).isEmpty() && guard++ < 500) {
+      management.executeJob(jobs.get(0).getId());
+    }
+    assertThat(runtime.createProcessInstanceQuery().processInstanceId(importRun.getId()).count()).isZero();
   }
 
   private int leadsOf(String run) {
