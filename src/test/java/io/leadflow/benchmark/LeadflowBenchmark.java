@@ -465,7 +465,13 @@ class LeadflowBenchmark {
     org.camunda.bpm.engine.ManagementService jobs = engine.getManagementService();
     List<org.camunda.bpm.engine.runtime.Job> due;
     while (!(due = jobs.createJobQuery().processInstanceId(importRun).list()).isEmpty()) {
-      due.stream().map(job -> java.util.concurrent.CompletableFuture.runAsync(() -> jobs.executeJob(job.getId()), importThreads))
+      List<org.camunda.bpm.engine.runtime.Job> batches = due.stream()
+          .filter(job -> !((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).isExclusive()).toList();
+      if (batches.isEmpty()) {
+        jobs.executeJob(due.get(0).getId()); // exclusive jobs of one instance run one at a time
+        continue;
+      }
+      batches.stream().map(job -> java.util.concurrent.CompletableFuture.runAsync(() -> jobs.executeJob(job.getId()), importThreads))
           .toList().forEach(java.util.concurrent.CompletableFuture::join);
     }
     Duration took = Duration.between(start, Instant.now());
@@ -552,7 +558,8 @@ class LeadflowBenchmark {
     report.setting("PostgreSQL", jdbc.queryForObject("show server_version", String.class) + " on "
         + BenchmarkDatabase.SERVER + ", shared_buffers " + jdbc.queryForObject("show shared_buffers", String.class)
         + ", synchronous_commit " + jdbc.queryForObject("show synchronous_commit", String.class)
-        + ", max_connections " + jdbc.queryForObject("show max_connections", String.class));
+        + ", max_connections " + jdbc.queryForObject("show max_connections", String.class)
+        + ", autovacuum " + jdbc.queryForObject("show autovacuum", String.class));
     report.setting("Camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion()
         + ", history level " + configuration.getHistory()
         + ", JDBC batch processing " + configuration.isJdbcBatchProcessing());
