@@ -259,8 +259,9 @@ class BackgroundImportTest {
     String id = accepted.json().get("id").asText();
     ProcessInstance importRun = runtime.createProcessInstanceQuery().processDefinitionKey(LeadImportProcess.KEY)
         .processInstanceBusinessKey(id).singleResult();
-    management.executeJob(batchesOf(importRun).get(0).getId());
-    assertThat(marketing.get("/api/imports/" + id).json().get("created").asInt()).isEqualTo(500);
+    batchesOf(importRun).forEach(batch -> management.executeJob(batch.getId()));
+    assertThat(marketing.get("/api/imports/" + id).json().get("created").asInt()).as("a first batch of each slice")
+        .isEqualTo(1000);
     Map<String, Object> lead = jdbc.queryForMap("select company_size, country, consent_given from leads where email = ?",
         email(7, run));
     assertThat(((Number) lead.get("company_size")).intValue()).isEqualTo(127);
