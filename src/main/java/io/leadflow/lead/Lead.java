@@ -123,8 +123,14 @@ public class Lead extends NewEntity {
     return lead;
   }
 
-  /** Takes every field the profile carries; fields it leaves out keep what we knew. */
-  void updateProfile(LeadProfile profile, Instant at) {
+  /**
+   * Takes every field the profile carries; fields it leaves out keep what we knew.
+   *
+   * @return whether its consent changed: given or refused now, another source, or a new time the
+   *     profile states (a {@link ConsentRecord} is due)
+   */
+  boolean updateProfile(LeadProfile profile, Instant at) {
+    boolean consentChanged = false;
     firstName = keep(profile.firstName(), firstName);
     lastName = keep(profile.lastName(), lastName);
     company = keep(profile.company(), company);
@@ -135,8 +141,12 @@ public class Lead extends NewEntity {
     country = keep(profile.country(), country);
     phone = keep(profile.phone(), phone);
     if (profile.consent() != null) {
+      Instant stated = profile.consent().at() != null ? profile.consent().at().toInstant() : null;
+      consentChanged = !profile.consent().given().equals(consentGiven)
+          || !java.util.Objects.equals(profile.consent().source(), consentSource)
+          || (stated != null && !stated.equals(consentAt));
       consentGiven = profile.consent().given();
-      consentAt = profile.consent().at() != null ? profile.consent().at().toInstant() : at;
+      consentAt = stated != null ? stated : at;
       consentSource = profile.consent().source();
     }
     if (profile.social() != null) {
@@ -144,6 +154,7 @@ public class Lead extends NewEntity {
       twitter = keep(profile.social().twitter(), twitter);
     }
     updatedAt = at;
+    return consentChanged;
   }
 
   /** The account a company name stands for: case and surrounding space do not matter. */

@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Captures a lead: a new email becomes a lead whose journey starts in the same transaction; a
  * known email (case-insensitively) updates the profile and never starts a second journey. Every
- * capture is recorded.
+ * capture is recorded, and so is every consent change it brings ({@link ConsentRecords}).
  */
 @Service
 public class LeadCapture {
@@ -40,6 +40,7 @@ public class LeadCapture {
   private final EntityManager entityManager;
 
   private final EmailSuppressions suppressions;
+  private final ConsentRecords consents;
 
   LeadCapture(
       LeadRepository leads,
@@ -51,7 +52,9 @@ public class LeadCapture {
       EmailSuppressions suppressions,
       PlatformTransactionManager transactionManager,
       Clock clock,
-      EntityManager entityManager) {
+      EntityManager entityManager,
+      ConsentRecords consents) {
+    this.consents = consents;
     this.suppressions = suppressions;
     this.leads = leads;
     this.lifecycle = lifecycle;
@@ -118,10 +121,13 @@ public class LeadCapture {
     Map<String, Instant> erased = erasures.erasedAt(newEmails);
     Set<String> suppressed = suppressions.suppressedAmong(newEmails);
     Map<String, Lead> fresh = new HashMap<>();
+    Set<LeadProfile> consentsToRecord = new java.util.HashSet<>();
     for (LeadProfile profile : profiles) {
       if (!known.containsKey(profile.email())) {
         Lead lead = Lead.captured(profile.email(), profile.campaign(), now);
-        lead.updateProfile(profile, now);
+        if (lead.updateProfile(profile, now)) {
+          consentsToRecord.add(profile);
+        }
         beforeFirstSave(lead, erased.get(profile.email()), suppressed.contains(profile.email()));
         leads.save(lead);
         fresh.put(profile.email(), lead);
@@ -134,11 +140,16 @@ public class LeadCapture {
         events.publishEvent(new NewLeadCaptured(lead));
       } else {
         lead = known.get(profile.email());
-        lead.updateProfile(profile, now);
+        if (lead.updateProfile(profile, now)) {
+          consentsToRecord.add(profile);
+        }
         lead.touched(profile.campaign(), now);
         events.publishEvent(new LeadProfileUpdated(lead));
       }
       captures.save(new CaptureRecord(lead, channel, profile.campaign(), fresh.containsKey(profile.email()), capturedBy, now));
+      if (consentsToRecord.contains(profile)) {
+        consents.captured(lead, profile.consent(), channel.name(), capturedBy);
+      }
     }
     entityManager.flush();
     entityManager.clear();
@@ -149,7 +160,7 @@ public class LeadCapture {
     Instant now = clock.instant();
     Optional<Lead> known = leads.lockByEmail(profile.email());
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
-    lead.updateProfile(profile, now);
+    boolean consentChanged = lead.updateProfile(profile, now);
     if (known.isEmpty()) {
       beforeFirstSave(lead, erasures.erasedAt(profile.email()).orElse(null),
           suppressions.reasonFor(profile.email()).isPresent());
@@ -161,6 +172,9 @@ public class LeadCapture {
       events.publishEvent(new LeadProfileUpdated(lead));
     }
     captures.save(new CaptureRecord(lead, channel, profile.campaign(), known.isEmpty(), capturedBy, now));
+    if (consentChanged) {
+      consents.captured(lead, profile.consent(), channel.name(), capturedBy);
+    }
     return new Captured(lead, known.isEmpty());
   }
 
