@@ -163,6 +163,11 @@ public class ContentDelivery {
    * The content ever chosen for the lead: sent, being sent or failed. A journey must not pick it
    * again.
    */
+  /** When the mail server last took an email to the lead, if it ever did. */
+  public Optional<java.time.Instant> lastSentAt(String leadId) {
+    return Optional.ofNullable(deliveries.lastSentAt(leadId));
+  }
+
   public Set<String> sentContentIds(String leadId) {
     return Set.copyOf(deliveries.contentIdsOf(leadId));
   }

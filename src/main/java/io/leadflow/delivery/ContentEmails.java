@@ -25,8 +25,8 @@ import org.springframework.web.util.HtmlUtils;
  * {@code lastName}, {@code company}, {@code title} and {@code url}, which is the tracked click
  * link, never the content's own address. The body goes into the layouts
  * {@code templates/email/content.txt.mustache} and {@code content.html.mustache}, escaped for
- * HTML in the HTML part, with the content button, the unsubscribe link, the sender and the open
- * pixel.
+ * HTML in the HTML part, with the content button, the preference centre's and the unsubscribe
+ * link, the sender and the open pixel.
  *
  * <p>Marketing writes the item's templates, so they are compiled with a compiler of our own, not
  * Spring Boot's: it loads no partials ({@code {{> ...}}}), looks nothing up on the values, and
@@ -96,6 +96,7 @@ class ContentEmails {
     layout.put("clickUrl", clickUrl);
     layout.put("openPixelUrl", links.openPixelUrl(deliveryId));
     layout.put("unsubscribeUrl", links.unsubscribeUrl(deliveryId));
+    layout.put("preferencesUrl", links.preferencesUrl(deliveryId));
     layout.put("senderName", senderName);
     layout.put("senderAddress", from.getAddress());
 

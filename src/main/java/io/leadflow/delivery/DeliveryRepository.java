@@ -30,6 +30,9 @@ public interface DeliveryRepository extends JpaRepository<Delivery, String> {
   List<Delivery> findByLeadIdOrderByCreatedAtDescIdDesc(String leadId);
 
   /** Every content ever chosen for the lead, whatever became of its delivery. */
+  @Query("select max(d.sentAt) from Delivery d where d.leadId = :leadId")
+  java.time.Instant lastSentAt(@Param("leadId") String leadId);
+
   @Query("select distinct d.contentId from Delivery d where d.leadId = :leadId")
   Set<String> contentIdsOf(@Param("leadId") String leadId);
 }

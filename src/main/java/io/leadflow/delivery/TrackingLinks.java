@@ -12,7 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed links of a delivery's email: click, open pixel, unsubscribe. A link's token is
+ * The signed links of a delivery's email: click, open pixel, unsubscribe, preference centre. A link's token is
  * {@code <delivery id>.<signature>}, the signature being HMAC-SHA256 over
  * {@code <kind>:<delivery id>} keyed by {@code leadflow.tracking.secret}, base64url without
  * padding. So a token names one delivery and one kind of link: nobody can make one for another
@@ -29,7 +29,8 @@ public class TrackingLinks {
   public enum Kind {
     CLICK("c"),
     OPEN("o"),
-    UNSUBSCRIBE("u");
+    UNSUBSCRIBE("u"),
+    PREFERENCES("p");
 
     private final String code;
 
@@ -56,6 +57,11 @@ public class TrackingLinks {
 
   public String unsubscribeUrl(String deliveryId) {
     return baseUrl + "/t/u/" + token(deliveryId, Kind.UNSUBSCRIBE);
+  }
+
+  /** The preference centre of the email's lead (signed for this delivery, as the unsubscribe link). */
+  public String preferencesUrl(String deliveryId) {
+    return baseUrl + "/t/p/" + token(deliveryId, Kind.PREFERENCES);
   }
 
   /** {@code <delivery id>.<signature>} */

@@ -11,6 +11,8 @@ import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.sales.PhoneCalls;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,9 +34,11 @@ class JourneySends {
   private final ContentItemRepository content;
   private final PhoneCalls calls;
   private final ApplicationEventPublisher events;
+  private final Clock clock;
 
   JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
-      PhoneCalls calls, ApplicationEventPublisher events) {
+      PhoneCalls calls, ApplicationEventPublisher events, Clock clock) {
+    this.clock = clock;
     this.leads = leads;
     this.catalogue = catalogue;
     this.delivery = delivery;
@@ -57,8 +61,9 @@ class JourneySends {
   }
 
   /**
-   * "Send next content for the stage": the best unsent content for the stage. While someone is
-   * phoning the lead nothing is sent and the journey waits for its next turn.
+   * "Send next content for the stage": the best unsent content for the stage, of a topic the lead
+   * keeps. While someone is phoning the lead, or sooner than the frequency the lead chose allows
+   * after its last email, nothing is sent and the journey waits for its next turn.
    *
    * @param sendsSoFar the journey's sends so far: the next send's key is one more
    * @return whether the stage had content left, and what was sent
@@ -70,8 +75,12 @@ class JourneySends {
       return new NextSend(true, Optional.empty());
     }
     String key = journeyId + "#" + (sendsSoFar + 1);
-    Optional<ContentItem> next = chosenBefore(key)
-        .or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
+    Optional<ContentItem> before = chosenBefore(key);
+    if (before.isEmpty() && tooSoonFor(lead)) {
+      // the person asked for email weekly or monthly at most (the preference centre): next turn
+      return new NextSend(true, Optional.empty());
+    }
+    Optional<ContentItem> next = before.or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
     return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)));
   }
 
@@ -85,6 +94,12 @@ class JourneySends {
     } catch (RecipientSuppressed suppressed) {
       throw new LeadNotContactable(lead.getId(), suppressed.getMessage());
     }
+  }
+
+  /** Whether the lead's last email is more recent than the frequency it chose allows. */
+  private boolean tooSoonFor(Lead lead) {
+    Duration gap = lead.emailFrequency().minimumGap();
+    return !gap.isZero() && delivery.lastSentAt(lead.getId()).map(last -> last.plus(gap).isAfter(clock.instant())).orElse(false);
   }
 
   /** The content a failed attempt of this same send already chose. */

@@ -89,6 +89,13 @@ public class Lead extends NewEntity {
   private String lastTouchCampaign;
   private Instant lastTouchAt;
 
+  /** The email topics it declined in the preference centre (comma-separated {@link EmailTopic} names); null: none. */
+  private String declinedTopics;
+
+  /** How often it wants email ({@link EmailFrequency}); null: as the journey goes. */
+  @Enumerated(EnumType.STRING)
+  private EmailFrequency emailFrequency;
+
   /** Since when it has its {@link #status} (the lifecycle keeps it). */
   private Instant statusSince;
 
@@ -403,6 +410,41 @@ public class Lead extends NewEntity {
     consentSource = null;
     erasedAt = at;
     updatedAt = at;
+  }
+
+  /**
+   * What it chose in the preference centre: the topics it keeps (the others are declined, topics
+   * added later are kept) and how often it wants email.
+   *
+   * @return whether anything changed
+   */
+  boolean preferences(java.util.Set<EmailTopic> kept, EmailFrequency frequency, Instant at) {
+    String declined = java.util.Arrays.stream(EmailTopic.values()).filter(topic -> !kept.contains(topic))
+        .map(EmailTopic::name).collect(java.util.stream.Collectors.joining(","));
+    String newDeclined = declined.isEmpty() ? null : declined;
+    EmailFrequency newFrequency = frequency == EmailFrequency.AS_PUBLISHED ? null : frequency;
+    if (java.util.Objects.equals(newDeclined, declinedTopics) && newFrequency == emailFrequency) {
+      return false;
+    }
+    declinedTopics = newDeclined;
+    emailFrequency = newFrequency;
+    updatedAt = at;
+    return true;
+  }
+
+  /** Whether it keeps the topic (null: content of no topic, such as the welcome: always). */
+  public boolean keeps(EmailTopic topic) {
+    return topic == null || declinedTopics == null || !java.util.Arrays.asList(declinedTopics.split(",")).contains(topic.name());
+  }
+
+  /** The topics it keeps, in their order. */
+  public java.util.List<EmailTopic> keptTopics() {
+    return java.util.Arrays.stream(EmailTopic.values()).filter(this::keeps).toList();
+  }
+
+  /** How often it wants email. */
+  public EmailFrequency emailFrequency() {
+    return emailFrequency == null ? EmailFrequency.AS_PUBLISHED : emailFrequency;
   }
 
   /** Its address was erased before, at the person's request, and captured again. */

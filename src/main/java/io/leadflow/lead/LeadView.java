@@ -29,12 +29,16 @@ public record LeadView(
     String qualification,
     boolean emailable,
     String notEmailableReason,
+    Preferences preferences,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
   public record Consent(Boolean given, OffsetDateTime at, String source) {}
 
   public record Social(String linkedin, String twitter) {}
+
+  /** What it chose in the preference centre: the email topics it keeps and how often it wants email. */
+  public record Preferences(java.util.List<EmailTopic> topics, EmailFrequency frequency) {}
 
   public static LeadView of(Lead lead) {
     return new LeadView(
@@ -62,6 +66,7 @@ public record LeadView(
         lead.getQualification(),
         lead.notEmailableReason() == null,
         lead.notEmailableReason(),
+        new Preferences(lead.keptTopics(), lead.emailFrequency()),
         utc(lead.getCreatedAt()),
         utc(lead.getUpdatedAt()));
   }

@@ -105,6 +105,9 @@ class EngagementScoreDecisionTest {
         when("a bounced email counts against the lead", "EMAIL_BOUNCE", null, 1, -10, "EmailBounce"),
         when("every bounce counts against, however many today", "EMAIL_BOUNCE", null, 4, -10, "EmailBounce"),
         when("a spam complaint counts against the lead as much as an unsubscribe", "EMAIL_COMPLAINT", null, 1, -30, "EmailComplaint"),
+        when("choosing topics in the preference centre instead of leaving is a little interest", "PREFERENCES_CHANGED", null, 1, 3,
+            "PreferencesChanged"),
+        when("a second change of preferences the same day adds nothing", "PREFERENCES_CHANGED", null, 2, 0),
         when("a social mention scores in the social score, not here", "SOCIAL_MENTION", null, 1, 0),
         when("a social share scores in the social score, not here", "SOCIAL_SHARE", null, 1, 0));
   }
