@@ -36,6 +36,11 @@ public class ContentCatalogue {
     return best(lead, items.findByTypeAndChannelAndActiveTrueAndRetiredAtIsNull(ContentType.WELCOME, Channel.EMAIL), item -> true);
   }
 
+  /** The double opt-in's confirmation request for the lead: the best fitting active {@code OPT_IN} email. */
+  public Optional<ContentItem> optInRequestFor(Lead lead) {
+    return best(lead, items.findByTypeAndChannelAndActiveTrueAndRetiredAtIsNull(ContentType.OPT_IN, Channel.EMAIL), item -> true);
+  }
+
   /**
    * The best email of {@code stage} for the lead that it has not received yet, of a topic it keeps
    * (the preference centre, {@link ContentType#topic()}); empty when the stage has nothing more
@@ -48,7 +53,7 @@ public class ContentCatalogue {
     return best(
         lead,
         items.findByStageAndChannelAndActiveTrueAndRetiredAtIsNull(stage, Channel.EMAIL),
-        item -> item.getType() != ContentType.WELCOME && !sent.contains(item.getId()) && lead.keeps(item.getType().topic()));
+        item -> item.getType() != ContentType.WELCOME && item.getType() != ContentType.OPT_IN && !sent.contains(item.getId()) && lead.keeps(item.getType().topic()));
   }
 
   /**

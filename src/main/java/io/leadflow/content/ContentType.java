@@ -28,7 +28,9 @@ public enum ContentType {
   COUPON,
   // keep-warm and after the sale
   NEWSLETTER,
-  ONBOARDING;
+  ONBOARDING,
+  /** The double opt-in's confirmation request (and its one reminder): never chosen as content. */
+  OPT_IN;
 
   /**
    * The preference-centre topic this kind of content belongs to: a lead that declined it receives
@@ -36,7 +38,7 @@ public enum ContentType {
    */
   public EmailTopic topic() {
     return switch (this) {
-      case WELCOME -> null;
+      case WELCOME, OPT_IN -> null;
       case WEBINAR, SEMINAR -> EmailTopic.EVENTS;
       case DATA_SHEET, CATALOGUE, TRIAL, DEMO, CONSULTATION, OFFER, PACKAGE, COUPON, ONBOARDING -> EmailTopic.PRODUCT_NEWS;
       case WHITEPAPER, GUIDE, TIPS, EBOOK, CHECKLIST, VIDEO, CASE_STUDY, NEWSLETTER -> EmailTopic.NEWSLETTER;

@@ -5,6 +5,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.leadflow.content.ContentItem;
+import io.leadflow.content.ContentType;
 import io.leadflow.lead.Lead;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -76,7 +77,8 @@ class ContentEmails {
    * @param to the lead's address as it is sent to (its canonical form, see {@code lead.EmailAddress})
    */
   OutgoingEmail render(Lead lead, String to, ContentItem content, String deliveryId) throws UnsupportedEncodingException {
-    String clickUrl = links.clickUrl(deliveryId);
+    // a confirmation request (double opt-in) links to its signed confirmation, not to content
+    String clickUrl = content.getType() == ContentType.OPT_IN ? links.confirmUrl(deliveryId) : links.clickUrl(deliveryId);
     Map<String, Object> values = new HashMap<>();
     values.put("firstName", text(lead.getFirstName()));
     values.put("lastName", text(lead.getLastName()));

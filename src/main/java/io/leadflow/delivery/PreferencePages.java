@@ -70,6 +70,30 @@ final class PreferencePages {
     return html(es ? "es" : "en", es ? "Sus preferencias de correo" : "Your email preferences", body.toString());
   }
 
+  /** The double opt-in's confirmation link: one button that posts to the same link (a GET confirms nothing). */
+  static String confirmation(Language language, String sender, String email, String action) {
+    boolean es = language == Language.ES;
+    String body = "<p>" + esc(es ? "Pulse el botón para confirmar que quiere recibir correos de " + sender + " en "
+        : "Press the button to confirm that you want emails from " + sender + " at ")
+        + "<strong>" + esc(UnsubscribePages.mask(email)) + "</strong>.</p>\n"
+        + "<form method=\"post\" action=\"" + esc(action) + "\">\n"
+        + "<button type=\"submit\" id=\"confirm\" style=\"font-size: 1em; padding: 0.6em 1.2em;\">"
+        + esc(es ? "Confirmar" : "Confirm") + "</button>\n</form>\n";
+    return html(es ? "es" : "en", es ? "Confirme su suscripción" : "Confirm your subscription", body);
+  }
+
+  /** After confirming (or when there is nothing to confirm any more). */
+  static String confirmed(Language language, String sender, boolean confirmed) {
+    boolean es = language == Language.ES;
+    if (confirmed) {
+      return html(es ? "es" : "en", es ? "Suscripción confirmada" : "You are subscribed",
+          "<p>" + esc(es ? "Gracias: " + sender + " le enviará lo que pidió." : "Thank you: " + sender + " will send you what you asked for.") + "</p>\n");
+    }
+    return html(es ? "es" : "en", es ? "Nada que confirmar" : "Nothing to confirm",
+        "<p>" + esc(es ? "Esta suscripción ya está confirmada o ha caducado." : "This subscription is confirmed already, or has expired.")
+            + "</p>\n");
+  }
+
   private static String html(String lang, String title, String body) {
     return """
         <!DOCTYPE html>

@@ -8,6 +8,7 @@ import io.leadflow.intake.InteractionIntake;
 import io.leadflow.intake.InteractionRequest;
 import io.leadflow.interaction.InteractionType;
 import io.leadflow.lead.ConsentChange;
+import io.leadflow.lead.DoubleOptIn;
 import io.leadflow.lead.EmailFrequency;
 import io.leadflow.lead.EmailPreferences;
 import io.leadflow.lead.EmailTopic;
@@ -47,7 +48,9 @@ import org.springframework.web.util.HtmlUtils;
  *       UNSUBSCRIBE, once per delivery, and a short page;
  *   <li>{@code GET /t/p/{token}} (the footer link "Choose what you receive"): the preference
  *       centre, which changes nothing; {@code POST /t/p/{token}}: keeps the ticked topics at the
- *       chosen frequency, or unsubscribes from all.
+ *       chosen frequency, or unsubscribes from all;
+ *   <li>{@code GET /t/k/{token}} (a double opt-in's confirmation request): a page with one button;
+ *       {@code POST /t/k/{token}}: the lead confirmed its address, its journey starts.
  * </ul>
  * A tampered, malformed or unknown token answers 404 and records nothing. Neither does a HEAD
  * request (link checkers), nor a click or open of a lead that has unsubscribed or withdrawn its
@@ -84,10 +87,12 @@ class TrackingController {
   private final String sender;
   private final ContentCatalogue catalogue;
   private final EmailPreferences preferences;
+  private final DoubleOptIn doubleOptIn;
 
   TrackingController(TrackingLinks links, DeliveryRepository deliveries, ContentItemRepository contents,
       Leads leads, InteractionIntake intake, TrackingLimits limits, TrackingEvents events, Clock clock,
-      DeliveryProperties properties, ContentCatalogue catalogue, EmailPreferences preferences) {
+      DeliveryProperties properties, ContentCatalogue catalogue, EmailPreferences preferences, DoubleOptIn doubleOptIn) {
+    this.doubleOptIn = doubleOptIn;
     this.catalogue = catalogue;
     this.preferences = preferences;
     this.links = links;
@@ -254,6 +259,40 @@ class TrackingController {
   }
 
   /**
+   * The double opt-in's confirmation link (in the confirmation request): a page with one button;
+   * a GET confirms nothing (mail gateways fetch every link).
+   */
+  @GetMapping("/k/{token}")
+  ResponseEntity<String> confirmationPage(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.CONFIRM);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Lead lead = visit.tracked().lead();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), lead.getCountry());
+    String html = lead.awaitsOptIn() && lead.getOptInExpiredAt() == null
+        ? PreferencePages.confirmation(language, sender, lead.getEmail(), request.getRequestURI())
+        : PreferencePages.confirmed(language, sender, lead.getOptInConfirmedAt() != null);
+    return htmlPage(HttpStatus.OK, html, new HttpHeaders());
+  }
+
+  /** The confirmation page's button: the lead confirmed its address (a consent record); its journey starts nurturing it. */
+  @PostMapping("/k/{token}")
+  ResponseEntity<String> confirm(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.CONFIRM);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Tracked tracked = visit.tracked();
+    Lead lead = tracked.lead();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), lead.getCountry());
+    boolean confirmed = doubleOptIn.confirm(lead.getId(), new ConsentChange(ConsentChange.CONFIRMATION_LINK,
+        "confirmation request " + tracked.delivery().getId(), tracked.content().getId(), request.getRemoteAddr(), null));
+    return htmlPage(HttpStatus.OK, PreferencePages.confirmed(language, sender,
+        confirmed || lead.getOptInConfirmedAt() != null), new HttpHeaders());
+  }
+
+  /**
    * The checks every link request passes, cheapest first: the client address's limit (before
    * anything is looked up), the signature, the link's limit, the delivery, the link's age.
    */
@@ -274,7 +313,7 @@ class TrackingController {
     if (found.isEmpty()) {
       return Visit.refused(notFoundPage());
     }
-    if (kind != Kind.UNSUBSCRIBE && kind != Kind.PREFERENCES && isExpired(found.get().delivery())) {
+    if (kind != Kind.UNSUBSCRIBE && kind != Kind.PREFERENCES && kind != Kind.CONFIRM && isExpired(found.get().delivery())) {
       return Visit.refused(page(HttpStatus.GONE, "This link has expired",
           "Links in our emails work for a while after they are sent. This one is older than that."));
     }

@@ -30,7 +30,8 @@ public class TrackingLinks {
     CLICK("c"),
     OPEN("o"),
     UNSUBSCRIBE("u"),
-    PREFERENCES("p");
+    PREFERENCES("p"),
+    CONFIRM("k");
 
     private final String code;
 
@@ -62,6 +63,11 @@ public class TrackingLinks {
   /** The preference centre of the email's lead (signed for this delivery, as the unsubscribe link). */
   public String preferencesUrl(String deliveryId) {
     return baseUrl + "/t/p/" + token(deliveryId, Kind.PREFERENCES);
+  }
+
+  /** The double opt-in's confirmation link of a confirmation request. */
+  public String confirmUrl(String deliveryId) {
+    return baseUrl + "/t/k/" + token(deliveryId, Kind.CONFIRM);
   }
 
   /** {@code <delivery id>.<signature>} */

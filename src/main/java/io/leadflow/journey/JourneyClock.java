@@ -1,6 +1,7 @@
 package io.leadflow.journey;
 
 import io.leadflow.lead.FunnelStage;
+import io.leadflow.lead.DoubleOptIn;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import java.time.Clock;
@@ -20,8 +21,10 @@ public class JourneyClock {
   private final SendWindow window;
   private final Leads leads;
   private final Clock clock;
+  private final DoubleOptIn doubleOptIn;
 
-  JourneyClock(JourneySettings settings, SendWindow window, Leads leads, Clock clock) {
+  JourneyClock(JourneySettings settings, SendWindow window, Leads leads, Clock clock, DoubleOptIn doubleOptIn) {
+    this.doubleOptIn = doubleOptIn;
     this.settings = settings;
     this.window = window;
     this.leads = leads;
@@ -36,6 +39,16 @@ public class JourneyClock {
     String country = leads.find(leadId).map(Lead::getCountry).orElse(null);
     Instant due = clock.instant().plus(settings.cadence().of(FunnelStage.valueOf(stage)));
     return Date.from(window.nextOpening(due, country));
+  }
+
+  /** How long after the confirmation request the one reminder goes out (double opt-in): an ISO-8601 duration. */
+  public String optInReminder() {
+    return doubleOptIn.remindAfter();
+  }
+
+  /** How long after the reminder an unconfirmed lead expires from nurturing: an ISO-8601 duration. */
+  public String optInExpiry() {
+    return doubleOptIn.expireAfter();
   }
 
   /** An ISO-8601 duration, for the journey's boundary timer. */

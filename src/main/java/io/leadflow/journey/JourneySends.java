@@ -7,6 +7,7 @@ import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.delivery.Delivery;
 import io.leadflow.delivery.EmailAddressRefused;
 import io.leadflow.delivery.RecipientSuppressed;
+import io.leadflow.lead.DoubleOptIn;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
@@ -35,10 +36,12 @@ class JourneySends {
   private final PhoneCalls calls;
   private final ApplicationEventPublisher events;
   private final Clock clock;
+  private final DoubleOptIn doubleOptIn;
 
   JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
-      PhoneCalls calls, ApplicationEventPublisher events, Clock clock) {
+      PhoneCalls calls, ApplicationEventPublisher events, Clock clock, DoubleOptIn doubleOptIn) {
     this.clock = clock;
+    this.doubleOptIn = doubleOptIn;
     this.leads = leads;
     this.catalogue = catalogue;
     this.delivery = delivery;
@@ -82,6 +85,33 @@ class JourneySends {
     }
     Optional<ContentItem> next = before.or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
     return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)));
+  }
+
+  /**
+   * "Send the confirmation request" / "Remind once" (double opt-in): the catalogue's confirmation
+   * request, whose link confirms the address. Nothing is sent when the lead may not be emailed or
+   * the catalogue has no request: the lead then expires unconfirmed.
+   *
+   * @param reminder whether this is the one reminder (a send of its own)
+   */
+  Optional<Sent> optInRequest(String journeyId, String leadId, boolean reminder) {
+    Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));
+    if (!lead.mayBeContacted()) {
+      return Optional.empty();
+    }
+    String key = journeyId + (reminder ? "#opt-in-reminder" : "#opt-in");
+    try {
+      Optional<Sent> sent = chosenBefore(key).or(() -> catalogue.optInRequestFor(lead)).map(item -> send(lead, item, key));
+      sent.ifPresent(done -> doubleOptIn.requested(leadId));
+      return sent;
+    } catch (LeadNotContactable refused) {
+      return Optional.empty();
+    }
+  }
+
+  /** "Expire from nurturing": the lead never confirmed its address. */
+  void optInExpired(String leadId) {
+    doubleOptIn.expired(leadId);
   }
 
   /** @throws LeadNotContactable also when the send failed on the lead's address (permanent: no retries) */

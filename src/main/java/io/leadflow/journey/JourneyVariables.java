@@ -3,6 +3,7 @@ package io.leadflow.journey;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.CAMPAIGN;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.COMPANY;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.OPT_IN_REQUIRED;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.RATING;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SCORE;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
@@ -27,6 +28,7 @@ final class JourneyVariables {
     variables.put(CAMPAIGN, lead.getCampaign());
     variables.put(SENDS_SO_FAR, 0);
     variables.put(WELCOME_DUE, true);
+    variables.put(OPT_IN_REQUIRED, lead.awaitsOptIn());
     return variables;
   }
 

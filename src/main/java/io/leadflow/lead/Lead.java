@@ -96,6 +96,12 @@ public class Lead extends NewEntity {
   @Enumerated(EnumType.STRING)
   private EmailFrequency emailFrequency;
 
+  /** Whether it had to confirm its address before being nurtured (double opt-in), and what came of it. */
+  private boolean optInRequired;
+  private Instant optInRequestedAt;
+  private Instant optInConfirmedAt;
+  private Instant optInExpiredAt;
+
   /** Since when it has its {@link #status} (the lifecycle keeps it). */
   private Instant statusSince;
 
@@ -431,6 +437,50 @@ public class Lead extends NewEntity {
     updatedAt = at;
     return true;
   }
+
+  /** A new lead that must confirm its address before it is nurtured (double opt-in). */
+  void optInRequired() {
+    optInRequired = true;
+  }
+
+  /** The confirmation request went out (the first one counts). */
+  void optInRequested(Instant at) {
+    if (optInRequestedAt == null) {
+      optInRequestedAt = at;
+    }
+  }
+
+  /**
+   * It confirmed its address.
+   *
+   * @return false when there was nothing to confirm: not asked, confirmed already, or expired
+   */
+  boolean optInConfirmed(Instant at) {
+    if (!optInRequired || optInConfirmedAt != null || optInExpiredAt != null) {
+      return false;
+    }
+    optInConfirmedAt = at;
+    updatedAt = at;
+    return true;
+  }
+
+  /** It never confirmed: it expires from nurturing (it still reaches sales when it asks). */
+  void optInExpired(Instant at) {
+    if (optInConfirmedAt == null && optInExpiredAt == null) {
+      optInExpiredAt = at;
+      updatedAt = at;
+    }
+  }
+
+  /** Whether it must still confirm its address before anything but the confirmation request is sent. */
+  public boolean awaitsOptIn() {
+    return optInRequired && optInConfirmedAt == null;
+  }
+
+  public boolean isOptInRequired() { return optInRequired; }
+  public Instant getOptInRequestedAt() { return optInRequestedAt; }
+  public Instant getOptInConfirmedAt() { return optInConfirmedAt; }
+  public Instant getOptInExpiredAt() { return optInExpiredAt; }
 
   /** Whether it keeps the topic (null: content of no topic, such as the welcome: always). */
   public boolean keeps(EmailTopic topic) {

@@ -41,6 +41,7 @@ public class LeadCapture {
 
   private final EmailSuppressions suppressions;
   private final ConsentRecords consents;
+  private final DoubleOptInSettings doubleOptIn;
 
   LeadCapture(
       LeadRepository leads,
@@ -53,8 +54,10 @@ public class LeadCapture {
       PlatformTransactionManager transactionManager,
       Clock clock,
       EntityManager entityManager,
-      ConsentRecords consents) {
+      ConsentRecords consents,
+      DoubleOptInSettings doubleOptIn) {
     this.consents = consents;
+    this.doubleOptIn = doubleOptIn;
     this.suppressions = suppressions;
     this.leads = leads;
     this.lifecycle = lifecycle;
@@ -128,7 +131,7 @@ public class LeadCapture {
         if (lead.updateProfile(profile, now)) {
           consentsToRecord.add(profile);
         }
-        beforeFirstSave(lead, erased.get(profile.email()), suppressed.contains(profile.email()));
+        beforeFirstSave(lead, channel, erased.get(profile.email()), suppressed.contains(profile.email()));
         leads.save(lead);
         fresh.put(profile.email(), lead);
       }
@@ -162,7 +165,7 @@ public class LeadCapture {
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
     boolean consentChanged = lead.updateProfile(profile, now);
     if (known.isEmpty()) {
-      beforeFirstSave(lead, erasures.erasedAt(profile.email()).orElse(null),
+      beforeFirstSave(lead, channel, erasures.erasedAt(profile.email()).orElse(null),
           suppressions.reasonFor(profile.email()).isPresent());
       leads.saveAndFlush(lead);
       lifecycle.captured(lead);
@@ -181,9 +184,13 @@ public class LeadCapture {
   /**
    * A new lead, before it is first stored: an address erased at the person's request is refused
    * ({@link AddressErased}) or flagged (leadflow.privacy.erased-address); one on the suppression
-   * list is captured as not emailable.
+   * list is captured as not emailable; one double opt-in applies to must confirm its address
+   * before it is nurtured ({@link DoubleOptInSettings}).
    */
-  private void beforeFirstSave(Lead lead, Instant erasedAt, boolean suppressed) {
+  private void beforeFirstSave(Lead lead, CaptureChannel channel, Instant erasedAt, boolean suppressed) {
+    if (doubleOptIn.requiredFor(lead, channel)) {
+      lead.optInRequired();
+    }
     if (erasedAt != null) {
       if (privacy.erasedAddress() == PrivacySettings.ErasedAddress.REFUSE) {
         throw new AddressErased(erasedAt);
