@@ -50,6 +50,8 @@ public final class LeadNurturingProcess {
     public static final String BACK_FROM_SALES = "Event_BackFromSales";
     /** Double opt-in, before nurturing: asked once, reminded once, expired. */
     public static final String GATEWAY_OPT_IN_REQUIRED = "Gateway_OptInRequired";
+    /** Where the lead that needs no confirmation, and the one that confirmed, go on to nurturing. */
+    public static final String GATEWAY_OPT_IN_DONE = "Gateway_OptInDone";
     public static final String SEND_OPT_IN_REQUEST = "Activity_SendOptInRequest";
     public static final String WAIT_FOR_OPT_IN = "Gateway_WaitForOptIn";
     public static final String OPT_IN_CONFIRMED = "Event_OptInConfirmed";

@@ -12,9 +12,9 @@ class RetentionDelegates {
 
   /** "Find leads inactive too long": their ids (a JSON list) and how many. */
   @Bean(LeadRetentionProcess.Beans.FIND_INACTIVE_LEADS)
-  JavaDelegate findInactiveLeads(InactiveLeads inactive) {
+  JavaDelegate findInactiveLeads(LeadRetention retention) {
     return execution -> {
-      List<String> found = inactive.find();
+      List<String> found = retention.find();
       execution.setVariable(LeadRetentionProcess.Variables.INACTIVE_LEADS,
           Variables.objectValue(found).serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
       execution.setVariable(LeadRetentionProcess.Variables.INACTIVE_COUNT, found.size());
@@ -23,11 +23,11 @@ class RetentionDelegates {
 
   /** "Erase or anonymise the lead", one job per lead: a lead that cannot be retired is an incident naming it. */
   @Bean(LeadRetentionProcess.Beans.RETIRE_INACTIVE_LEAD)
-  JavaDelegate retireInactiveLead(InactiveLeads inactive) {
+  JavaDelegate retireInactiveLead(LeadRetention retention) {
     return execution -> {
       String leadId = (String) execution.getVariable(LeadRetentionProcess.Variables.LEAD_ID);
       try {
-        inactive.retire(leadId);
+        retention.retire(leadId);
       } catch (RuntimeException e) {
         throw new IllegalStateException("Lead " + leadId + " has had no activity for the retention period, and retiring it failed: "
             + e.getMessage(), e);

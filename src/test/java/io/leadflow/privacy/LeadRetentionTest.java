@@ -102,7 +102,7 @@ class LeadRetentionTest {
     String lead = captured(email, "Erin");
     String woke = captured("woke." + UUID.randomUUID() + "@example.com", "Wes");
     ClockUtil.reset();
-    InactiveLeads erasing = new InactiveLeads(jdbc, rights, new RetentionSettings(Period.ofMonths(24),
+    LeadRetention erasing = new LeadRetention(jdbc, rights, new RetentionSettings(Period.ofMonths(24),
         RetentionSettings.Mode.ERASE, 500), clock);
     assertThat(erasing.find()).contains(lead, woke);
     // between the night's search and its job, Wes came back

@@ -20,9 +20,9 @@ import org.springframework.transaction.annotation.Transactional;
  * a customer is a contract, not a lead. Knows nothing of the engine.
  */
 @Service
-class InactiveLeads {
+class LeadRetention {
 
-  private static final Logger log = LoggerFactory.getLogger(InactiveLeads.class);
+  private static final Logger log = LoggerFactory.getLogger(LeadRetention.class);
   static final String RETIRED_BY = "retention";
 
   /** A lead whose last activity came before :cutoff (the same parameter four times). */
@@ -40,7 +40,7 @@ class InactiveLeads {
   private final RetentionSettings settings;
   private final Clock clock;
 
-  InactiveLeads(JdbcTemplate jdbc, PersonalDataRights rights, RetentionSettings settings, Clock clock) {
+  LeadRetention(JdbcTemplate jdbc, PersonalDataRights rights, RetentionSettings settings, Clock clock) {
     this.jdbc = jdbc;
     this.rights = rights;
     this.settings = settings;
