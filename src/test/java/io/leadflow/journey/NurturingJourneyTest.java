@@ -12,6 +12,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.leadflow.TestSmtp;
 import io.leadflow.Api;
+import io.leadflow.lead.ConsentChange;
+import io.leadflow.lead.EmailFrequency;
+import io.leadflow.lead.EmailPreferences;
+import io.leadflow.lead.EmailTopic;
 import io.leadflow.LeadflowTest;
 import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.lead.Leads;
@@ -54,6 +58,7 @@ class NurturingJourneyTest {
   @Autowired ProcessEngine engine;
   @Autowired Leads leads;
   @Autowired ContentDelivery deliveries;
+  @Autowired EmailPreferences preferences;
 
   Api marketing;
 
@@ -272,6 +277,27 @@ class NurturingJourneyTest {
   }
 
   // --- the journey, step by step ---
+
+  @Test
+  void aLeadThatAskedForEmailAtMostMonthlyGetsNothingAWeekAfterItsWelcomeAndItsNextContentAMonthAfter() {
+    String lead = aLead("Mona", "DE");
+    ProcessInstance journey = journeyOf(engine, lead);
+    run(journey, LeadNurturingProcess.Elements.START);
+    Instant welcomedAt = ClockUtil.now().toInstant();
+    run(journey, LeadNurturingProcess.Elements.SEND_WELCOME);
+    preferences.choose(lead, java.util.EnumSet.allOf(EmailTopic.class), EmailFrequency.MONTHLY,
+        ConsentChange.through(ConsentChange.PREFERENCE_CENTRE));
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
+    assertThat(emails()).as("a week after the welcome: too soon for a monthly reader").hasSize(1);
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND);
+    for (int turn = 0; turn < 6 && emails().size() < 2; turn++) {
+      sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+    }
+    assertThat(emails()).as("the next content, once a month has passed").hasSize(2);
+    assertThat(ClockUtil.now().toInstant()).isAfterOrEqualTo(welcomedAt.plus(java.time.Duration.ofDays(30)));
+  }
 
   private String aLead(String firstName, String country) {
     Api.Response response = marketing.postJson("/api/leads", """
