@@ -22,7 +22,7 @@ public record LeadflowProperties(
 
   public LeadflowProperties {
     demo = demo == null ? new Demo(false, "demo") : demo;
-    importing = importing == null ? new Import(0, 0, null, null) : importing;
+    importing = importing == null ? new Import(0, 0, null, null, 0, 0) : importing;
     sales = sales == null ? new Sales(new LinkedHashMap<>()) : sales;
     interactions = interactions == null ? new Interactions(500, Duration.ofMinutes(5)) : interactions;
   }
@@ -42,9 +42,12 @@ public record LeadflowProperties(
    * file larger than {@code backgroundAbove} is imported in the background (202, {@code GET
    * /api/imports/{id}}), a smaller one at once (200 with the report). Zero or unset: the default.
    */
-  public record Import(@Min(0) int maxRows, @Min(0) int batchSize, DataSize backgroundAbove, DataSize maxFileSize) {
+  public record Import(@Min(0) int maxRows, @Min(0) int batchSize, DataSize backgroundAbove, DataSize maxFileSize,
+      @Min(0) int analyzeEvery, @Min(0) int slices) {
 
     public Import {
+      slices = slices == 0 ? 2 : slices;
+      analyzeEvery = analyzeEvery == 0 ? 10_000 : analyzeEvery;
       maxRows = maxRows == 0 ? 1_000_000 : maxRows;
       batchSize = batchSize == 0 ? 500 : batchSize;
       backgroundAbove = backgroundAbove == null ? DataSize.ofKilobytes(256) : backgroundAbove;

@@ -72,9 +72,16 @@ class ContentEmails {
     this.textLayout = plain.compile(layout(TEXT_LAYOUT));
   }
 
-  /** @throws com.samskivert.mustache.MustacheException when the item's templates do not render */
+  /**
+   * The tracked links every email has, however often its text repeats one: the click link and the
+   * link hidden from people. A scanner that follows all of them within seconds is no person
+   * ({@code bpmn/interaction-filter.dmn}, "every link of the email clicked").
+   */
+  static final int TRACKED_LINKS = 2;
+
   /**
    * @param to the lead's address as it is sent to (its canonical form, see {@code lead.EmailAddress})
+   * @throws com.samskivert.mustache.MustacheException when the item's templates do not render
    */
   OutgoingEmail render(Lead lead, String to, ContentItem content, String deliveryId) throws UnsupportedEncodingException {
     // a confirmation request (double opt-in) links to its signed confirmation, not to content
@@ -99,6 +106,7 @@ class ContentEmails {
     layout.put("openPixelUrl", links.openPixelUrl(deliveryId));
     layout.put("unsubscribeUrl", links.unsubscribeUrl(deliveryId));
     layout.put("preferencesUrl", links.preferencesUrl(deliveryId));
+    layout.put("hiddenLinkUrl", links.hiddenLinkUrl(deliveryId));
     layout.put("senderName", senderName);
     layout.put("senderAddress", from.getAddress());
 

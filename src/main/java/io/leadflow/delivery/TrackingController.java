@@ -153,6 +153,23 @@ class TrackingController {
   }
 
   /**
+   * The link hidden from people in every email (display:none): only a machine reading the email's
+   * code follows it. Recorded as a click that the interaction filter judges machine-made (its
+   * {@code hiddenLink}); answers a blank page.
+   */
+  @GetMapping("/h/{token}")
+  ResponseEntity<String> hiddenLink(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.HIDDEN);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    if (!isHead(request) && mayBeTracked(visit.tracked().lead())) {
+      recordFirstOfWindow(visit.tracked(), Kind.HIDDEN, request.getHeader(HttpHeaders.USER_AGENT));
+    }
+    return page(HttpStatus.OK, "Nothing here", "This link is not meant to be followed.");
+  }
+
+  /**
    * The unsubscribe link of the email's footer: a page that asks, and changes nothing. Mail
    * security gateways (Safe Links, Mimecast, Proofpoint) fetch every link of an incoming email,
    * so a GET is no sign of a person; only the page's button (a POST) unsubscribes.
@@ -336,8 +353,7 @@ class TrackingController {
   /** An open or click: an interaction for the first of its window, a count for a repeat. */
   private void recordFirstOfWindow(Tracked tracked, Kind kind, String userAgent) {
     events.hit(tracked.delivery().getId(), kind, clock.instant()).ifPresent(first -> {
-      InteractionIntake.Answer answer = record(tracked,
-          kind == Kind.CLICK ? InteractionType.EMAIL_CLICK : InteractionType.EMAIL_OPEN, null, userAgent);
+      InteractionIntake.Answer answer = record(tracked, kind, userAgent);
       if (answer instanceof InteractionIntake.Received received) {
         events.recorded(first, received.id(), Boolean.TRUE.equals(received.filtered()));
       }
@@ -352,12 +368,30 @@ class TrackingController {
     return record(tracked, type, externalId, userAgent, EMAIL);
   }
 
+  /** A click (of the visible link or the hidden one) or an open, with what tells a person from a machine. */
+  private InteractionIntake.Answer record(Tracked tracked, Kind kind, String userAgent) {
+    if (kind == Kind.OPEN) {
+      return record(tracked, InteractionType.EMAIL_OPEN, null, userAgent);
+    }
+    InteractionRequest.Details details = details(tracked, InteractionType.EMAIL_CLICK, userAgent, EMAIL);
+    details.put("linksInEmail", ContentEmails.TRACKED_LINKS);
+    if (kind == Kind.HIDDEN) {
+      details.setUrl(links.hiddenLinkPage());
+      details.put("hiddenLink", true);
+    }
+    return recordWith(tracked, InteractionType.EMAIL_CLICK, null, details);
+  }
+
   /**
    * What the interaction filter needs to tell a person from a machine goes along in the details:
    * the delivery, when it was sent, and the user agent that fetched the link.
    */
   private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId, String userAgent,
       String channel) {
+    return recordWith(tracked, type, externalId, details(tracked, type, userAgent, channel));
+  }
+
+  private InteractionRequest.Details details(Tracked tracked, InteractionType type, String userAgent, String channel) {
     InteractionRequest.Details details = new InteractionRequest.Details();
     details.setContentId(tracked.content().getId());
     details.setChannel(channel);
@@ -373,6 +407,11 @@ class TrackingController {
     if (type == InteractionType.EMAIL_CLICK) {
       details.setUrl(tracked.content().getUrl());
     }
+    return details;
+  }
+
+  private InteractionIntake.Answer recordWith(Tracked tracked, InteractionType type, String externalId,
+      InteractionRequest.Details details) {
     InteractionIntake.Answer answer = intake.receive(
         new InteractionRequest(tracked.lead().getId(), null, type, null, externalId, details));
     if (answer instanceof InteractionIntake.Refused refused) {

@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed links of a delivery's email: click, open pixel, unsubscribe, preference centre. A link's token is
+ * The signed links of a delivery's email: click, open pixel, unsubscribe, preference centre,
+ * confirmation (double opt-in), the link hidden from people. A link's token is
  * {@code <delivery id>.<signature>}, the signature being HMAC-SHA256 over
  * {@code <kind>:<delivery id>} keyed by {@code leadflow.tracking.secret}, base64url without
  * padding. So a token names one delivery and one kind of link: nobody can make one for another
@@ -31,7 +32,9 @@ public class TrackingLinks {
     OPEN("o"),
     UNSUBSCRIBE("u"),
     PREFERENCES("p"),
-    CONFIRM("k");
+    CONFIRM("k"),
+    /** The link hidden from people in every email: only machines follow it. */
+    HIDDEN("h");
 
     private final String code;
 
@@ -54,6 +57,16 @@ public class TrackingLinks {
 
   public String openPixelUrl(String deliveryId) {
     return baseUrl + "/t/o/" + token(deliveryId, Kind.OPEN) + ".gif";
+  }
+
+  /** A link every email carries where people cannot see it (a honeypot): a request of it is a machine's. */
+  public String hiddenLinkUrl(String deliveryId) {
+    return hiddenLinkPage() + "/" + token(deliveryId, Kind.HIDDEN);
+  }
+
+  /** The hidden links' address without the token: the URL their clicks are recorded with. */
+  public String hiddenLinkPage() {
+    return baseUrl + "/t/h";
   }
 
   public String unsubscribeUrl(String deliveryId) {

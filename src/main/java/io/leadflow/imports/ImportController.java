@@ -3,14 +3,18 @@ package io.leadflow.imports;
 import io.leadflow.LeadflowProperties;
 import io.leadflow.api.InvalidRequest;
 import io.leadflow.api.NotFound;
+import io.leadflow.lead.ImportFile;
 import io.leadflow.lead.LeadImport;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.Principal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -35,7 +39,7 @@ import org.springframework.web.multipart.MultipartFile;
 /**
  * {@code POST /api/leads/import}: a marketer's file of leads. Up to {@code
  * leadflow.import.background-above} bytes it is imported at once (200 and the report, as ever);
- * a larger one is stored, rows and all, and imported in the background by bpmn/lead-import.bpmn
+ * a larger one is streamed to a temporary file, its rows stored as they are read, and imported in the background by bpmn/lead-import.bpmn
  * (202, {@code Location: /api/imports/{id}}). Either way a file that is wrong as a whole is a 400
  * (or 413 when too large) with nothing stored. {@code GET /api/imports/{id}}: the import's state,
  * counts and rejected rows (JSON, or every rejected row as CSV with {@code Accept: text/csv}).
@@ -76,14 +80,9 @@ class ImportController {
     if (request.getContentLengthLong() > maxFileSize) {
       throw tooLarge();
     }
-    byte[] file;
     try (InputStream body = request.getInputStream()) {
-      file = body.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
+      return importFile(body, type.getCharset(), principal.getName());
     }
-    if (file.length > maxFileSize) {
-      throw tooLarge();
-    }
-    return importFile(file, type.getCharset(), principal.getName());
   }
 
   /** The same file as a form upload (multipart/form-data, part {@code file}), as a browser sends it. */
@@ -93,27 +92,60 @@ class ImportController {
       throw tooLarge();
     }
     MediaType type = file.getContentType() == null ? null : MediaType.parseMediaType(file.getContentType());
-    return importFile(file.getBytes(), type == null ? null : type.getCharset(), principal.getName());
+    try (InputStream body = file.getInputStream()) {
+      return importFile(body, type == null ? null : type.getCharset(), principal.getName());
+    }
   }
 
-  private ResponseEntity<Object> importFile(byte[] file, Charset charset, String importedBy) {
-    if (file.length <= backgroundAbove) {
-      return ResponseEntity.ok(leadImport.importFile(file, charset, importedBy));
+  /**
+   * A file up to {@code background-above} is read into memory and imported at once; a larger one
+   * is spooled to a temporary file as it arrives (never whole in memory), stored as an import's
+   * rows from there, and the temporary file deleted.
+   */
+  private ResponseEntity<Object> importFile(InputStream body, Charset charset, String importedBy) throws IOException {
+    byte[] start = body.readNBytes((int) Math.min(backgroundAbove + 1, Integer.MAX_VALUE - 8));
+    if (start.length <= backgroundAbove) {
+      return ResponseEntity.ok(leadImport.importFile(start, charset, importedBy));
     }
-    LeadImport.Sheet sheet = leadImport.read(file, charset);
+    Path spooled = Files.createTempFile("leadflow-import-", ".upload");
+    try {
+      try (OutputStream out = Files.newOutputStream(spooled)) {
+        out.write(start);
+        if (start.length + copy(body, out, maxFileSize - start.length + 1) > maxFileSize) {
+          throw tooLarge();
+        }
+      }
+      return inBackground(ImportFile.at(spooled), charset, importedBy);
+    } finally {
+      Files.deleteIfExists(spooled);
+    }
+  }
+
+  /** Copies at most {@code limit} bytes; returns how many it copied. */
+  private static long copy(InputStream in, OutputStream out, long limit) throws IOException {
+    byte[] buffer = new byte[64 * 1024];
+    long copied = 0;
+    for (int n; copied < limit && (n = in.read(buffer, 0, (int) Math.min(buffer.length, limit - copied))) >= 0; ) {
+      out.write(buffer, 0, n);
+      copied += n;
+    }
+    return copied;
+  }
+
+  private ResponseEntity<Object> inBackground(ImportFile file, Charset charset, String importedBy) {
     String id = transaction.execute(status -> {
-      String importId = imports.stage(sheet, importedBy);
+      ImportJobs.Staged staged = imports.stage(file, charset, importedBy);
       String run = runtime.createProcessInstanceByKey(LeadImportProcess.KEY)
-          .businessKey(importId)
+          .businessKey(staged.id())
           .setVariables(Map.of(
-              LeadImportProcess.Variables.IMPORT_ID, importId,
+              LeadImportProcess.Variables.IMPORT_ID, staged.id(),
               LeadImportProcess.Variables.IMPORTED_BY, importedBy,
-              LeadImportProcess.Variables.ROWS_TOTAL, sheet.rows().size(),
-              LeadImportProcess.Variables.ROWS_DONE, 0))
+              LeadImportProcess.Variables.ROWS_TOTAL, staged.rowsTotal(),
+              LeadImportProcess.Variables.SLICES, staged.slices()))
           .execute()
           .getId();
-      imports.runBy(importId, run);
-      return importId;
+      imports.runBy(staged.id(), run);
+      return staged.id();
     });
     return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/imports/" + id)).body(view(id));
   }

@@ -6,10 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.LeadflowProperties;
 import io.leadflow.api.FieldProblem;
 import io.leadflow.api.InvalidRequest;
+import io.leadflow.lead.ImportFile;
 import io.leadflow.lead.LeadImport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.Charset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -42,6 +44,8 @@ public class ImportJobs {
   static final String COMPLETED = "COMPLETED";
   /** The longest row stored (its values as a JSON array), the column's size in V60. */
   static final int MAX_ROW_CHARS = 100_000;
+  /** Rows a JDBC batch when a file is stored. */
+  private static final int STAGE_BATCH = 1000;
   private static final TypeReference<List<String>> TEXTS = new TypeReference<>() {};
   private static final TypeReference<Map<String, String>> COLUMNS = new TypeReference<>() {};
   private static final TypeReference<List<FieldProblem>> PROBLEMS = new TypeReference<>() {};
@@ -52,44 +56,77 @@ public class ImportJobs {
   private final ObjectMapper json = new ObjectMapper();
   private final Clock clock;
   private final int batchSize;
+  private final int slices;
 
   ImportJobs(JdbcTemplate jdbc, LeadImport leadImport, Clock clock, LeadflowProperties properties) {
     this.jdbc = jdbc;
     this.leadImport = leadImport;
     this.clock = clock;
     this.batchSize = properties.importing().batchSize();
+    this.slices = properties.importing().slices();
   }
 
   /**
    * Stores a file's rows as a new import (state RUNNING, nothing imported yet), in the caller's
-   * transaction, with JDBC batches.
+   * transaction, as the file is read: a thousand rows a JDBC batch, so the file is never held whole
+   * in memory. A file wrong as a whole ({@link LeadImport#read(ImportFile, Charset, LeadImport.Rows)})
+   * throws its 400 or 413, and the caller's transaction leaves nothing behind.
    *
-   * @return the import's id
+   * @param declaredCharset the charset the request named (CSV only), or null
+   * @return the import's id and its rows
    */
   @Transactional
-  public String stage(LeadImport.Sheet sheet, String importedBy) {
+  public Staged stage(ImportFile file, Charset declaredCharset, String importedBy) {
     String id = UUID.randomUUID().toString();
-    List<Object[]> rows = new ArrayList<>(Math.min(sheet.rows().size(), 1000));
+    int sliceCount = slices;
+    List<Object[]> rows = new ArrayList<>(STAGE_BATCH);
     jdbc.update("insert into lead_imports (id, state, imported_by, fields, columns_read, rows_total, submitted_at)"
-        + " values (?, ?, ?, ?, ?, ?, ?)", id, RUNNING, importedBy, write(sheet.fields()), write(sheet.columns()),
-        sheet.rows().size(), now());
-    for (LeadImport.Row row : sheet.rows()) {
-      String values = write(row.values());
-      if (values.length() > MAX_ROW_CHARS) {
-        throw new InvalidRequest("Row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters; nothing was imported",
-            List.of(new FieldProblem("body", "row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters")));
+        + " values (?, ?, ?, ?, ?, ?, ?)", id, RUNNING, importedBy, "[]", "{}", 0, now());
+    int[] total = new int[1];
+    int[] emailColumn = {-1};
+    LeadImport.Sheet header = leadImport.read(file, declaredCharset, new LeadImport.Rows() {
+      @Override
+      public void header(List<String> fields) {
+        emailColumn[0] = fields.indexOf("email");
       }
-      rows.add(new Object[] {id, row.number(), values});
-      if (rows.size() == 1000) {
-        jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, row_values) values (?, ?, ?)", rows);
-        rows.clear();
+
+      @Override
+      public void row(LeadImport.Row row) {
+        String values = write(row.values());
+        if (values.length() > MAX_ROW_CHARS) {
+          throw new InvalidRequest("Row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters; nothing was imported",
+              List.of(new FieldProblem("body", "row " + row.number() + " is longer than " + MAX_ROW_CHARS + " characters")));
+        }
+        rows.add(new Object[] {id, row.number(), slice(row, emailColumn[0], sliceCount), values});
+        total[0]++;
+        if (rows.size() == STAGE_BATCH) {
+          jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, slice, row_values) values (?, ?, ?, ?)", rows);
+          rows.clear();
+        }
       }
-    }
+    });
     if (!rows.isEmpty()) {
-      jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, row_values) values (?, ?, ?)", rows);
+      jdbc.batchUpdate("insert into lead_import_rows (import_id, row_no, slice, row_values) values (?, ?, ?, ?)", rows);
     }
-    return id;
+    jdbc.update("update lead_imports set fields = ?, columns_read = ?, rows_total = ? where id = ?",
+        write(header.fields()), write(header.columns()), total[0], id);
+    jdbc.batchUpdate("insert into lead_import_slices (import_id, slice) values (?, ?)",
+        java.util.stream.IntStream.range(0, sliceCount).mapToObj(s -> new Object[] {id, s}).toList());
+    return new Staged(id, total[0], sliceCount);
   }
+
+  /**
+   * The row's slice: by its email as written (trimmed, lower case), so every row of one address is
+   * in one slice, in file order, and two slices never capture one address at once.
+   */
+  private static int slice(LeadImport.Row row, int emailColumn, int slices) {
+    String email = emailColumn >= 0 && emailColumn < row.values().size() && row.values().get(emailColumn) != null
+        ? row.values().get(emailColumn).trim().toLowerCase(java.util.Locale.ROOT) : "";
+    return Math.floorMod(email.hashCode(), slices);
+  }
+
+  /** A file stored as an import: its id, how many rows it has, and in how many slices they run. */
+  public record Staged(String id, int rowsTotal, int slices) {}
 
   /** The process instance that runs the import (Cockpit). */
   @Transactional
@@ -98,43 +135,68 @@ public class ImportJobs {
   }
 
   /**
-   * Imports the next batch of the import's rows (at most {@code leadflow.import.batch-size}, fewer
+   * Imports the next batch of a slice's rows (at most {@code leadflow.import.batch-size}, fewer
    * when an email comes again: see {@link LeadImport#importRows}) in the caller's transaction, and
-   * moves its progress past them. The import's row is locked first, so two attempts at one import
-   * run one after the other and the second starts where the first ended. The last batch completes
-   * the import and removes its stored rows.
+   * moves the slice's progress and the import's counts past them. The slice's row is locked first,
+   * so two attempts at one slice run one after the other and the second starts where the first
+   * ended; other slices run beside it and meet only at the import's counts, updated last. The
+   * batch that takes the import's last row completes it and removes its stored rows.
+   *
+   * @param slice 0 .. the import's slices - 1
    */
   @Transactional
-  public Progress nextBatch(String importId) {
+  public Progress nextBatch(String importId, int slice) {
     long started = System.nanoTime();
-    Status status = jdbc.queryForObject("select * from lead_imports where id = ? for update", this::status, importId);
+    Status status = find(importId).orElseThrow();
     if (COMPLETED.equals(status.state())) {
-      return status.progress();
+      return status.progress(false);
     }
-    List<LeadImport.Row> rows = jdbc.query("select row_no, row_values from lead_import_rows where import_id = ? and row_no > ?"
-        + " order by row_no fetch first " + batchSize + " rows only",
-        (rs, n) -> new LeadImport.Row(rs.getInt("row_no"), read(rs.getString("row_values"), TEXTS)), importId, status.lastRowNo());
+    int lastRowNo = jdbc.queryForObject("select last_row_no from lead_import_slices where import_id = ? and slice = ? for update",
+        Integer.class, importId, slice);
+    List<LeadImport.Row> rows = jdbc.query("select row_no, row_values from lead_import_rows"
+        + " where import_id = ? and slice = ? and row_no > ? order by row_no fetch first " + batchSize + " rows only",
+        (rs, n) -> new LeadImport.Row(rs.getInt("row_no"), read(rs.getString("row_values"), TEXTS)), importId, slice, lastRowNo);
     LeadImport.Batch batch = leadImport.importRows(status.fields(), rows, status.importedBy());
     jdbc.batchUpdate("insert into lead_import_rejections (import_id, row_no, errors) values (?, ?, ?)",
         batch.rejected().stream().map(r -> new Object[] {importId, r.row(), write(r.errors())}).toList());
-    int rowsDone = status.rowsDone() + batch.rowsTaken();
-    int lastRowNo = batch.rowsTaken() == 0 ? status.lastRowNo() : rows.get(batch.rowsTaken() - 1).number();
-    boolean more = batch.rowsTaken() > 0 && rowsDone < status.rowsTotal();
-    jdbc.update("update lead_imports set rows_done = ?, last_row_no = ?, created_count = ?, updated_count = ?,"
-        + " rejected_count = ?, state = ?, finished_at = ? where id = ?", rowsDone, lastRowNo,
-        status.created() + batch.created(), status.updated() + batch.updated(), status.rejected() + batch.rejected().size(),
-        more ? RUNNING : COMPLETED, more ? null : now(), importId);
-    if (!more) {
-      jdbc.update("delete from lead_import_rows where import_id = ?", importId);
-    }
-    log.debug("Import {}: rows {} to {} ({} rejected) in {} ms, {} of {} done", importId, status.lastRowNo() + 1, lastRowNo,
-        batch.rejected().size(), (System.nanoTime() - started) / 1_000_000, rowsDone, status.rowsTotal());
-    return new Progress(status.rowsTotal(), rowsDone, status.created() + batch.created(), status.updated() + batch.updated(),
-        status.rejected() + batch.rejected().size(), more);
+    int sliceLastRowNo = batch.rowsTaken() == 0 ? lastRowNo : rows.get(batch.rowsTaken() - 1).number();
+    jdbc.update("update lead_import_slices set last_row_no = ?, rows_done = rows_done + ?, created_count = created_count + ?,"
+        + " updated_count = updated_count + ?, rejected_count = rejected_count + ? where import_id = ? and slice = ?",
+        sliceLastRowNo, batch.rowsTaken(), batch.created(), batch.updated(), batch.rejected().size(), importId, slice);
+    boolean sliceHasMore = batch.rowsTaken() > 0 && !jdbc.queryForList("select row_no from lead_import_rows"
+        + " where import_id = ? and slice = ? and row_no > ? fetch first 1 rows only", Integer.class,
+        importId, slice, sliceLastRowNo).isEmpty();
+    Status now = find(importId).orElseThrow();
+    log.debug("Import {} slice {}: rows {} to {} ({} rejected) in {} ms, {} of {} done", importId, slice, lastRowNo + 1,
+        sliceLastRowNo, batch.rejected().size(), (System.nanoTime() - started) / 1_000_000, now.rowsDone(), now.rowsTotal());
+    return now.progress(sliceHasMore);
   }
 
+  /**
+   * Marks the import completed once its slices are imported ("Complete the import", after every
+   * slice: one job, never two at once) and removes its stored rows.
+   */
+  @Transactional
+  public void complete(String importId) {
+    Status done = find(importId).orElseThrow();
+    jdbc.update("update lead_imports set state = ?, finished_at = ?, rows_done = ?, created_count = ?, updated_count = ?,"
+        + " rejected_count = ? where id = ? and state <> ?", COMPLETED, now(), done.rowsDone(), done.created(), done.updated(),
+        done.rejected(), importId, COMPLETED);
+    jdbc.update("delete from lead_import_rows where import_id = ?", importId);
+  }
+
+  /** The import with its counts so far: the sums over its slices while it runs. */
   public Optional<Status> find(String importId) {
-    return jdbc.query("select * from lead_imports where id = ?", this::status, importId).stream().findFirst();
+    return jdbc.query("select i.id, i.state, i.imported_by, i.fields, i.columns_read, i.rows_total, i.last_row_no,"
+        + " i.process_instance_id, i.submitted_at, i.finished_at,"
+        + " case when i.state = 'COMPLETED' then i.rows_done else coalesce(s.rows_done, 0) end as rows_done,"
+        + " case when i.state = 'COMPLETED' then i.created_count else coalesce(s.created_count, 0) end as created_count,"
+        + " case when i.state = 'COMPLETED' then i.updated_count else coalesce(s.updated_count, 0) end as updated_count,"
+        + " case when i.state = 'COMPLETED' then i.rejected_count else coalesce(s.rejected_count, 0) end as rejected_count"
+        + " from lead_imports i left join (select import_id, sum(rows_done) as rows_done, sum(created_count) as created_count,"
+        + " sum(updated_count) as updated_count, sum(rejected_count) as rejected_count from lead_import_slices"
+        + " where import_id = ? group by import_id) s on s.import_id = i.id where i.id = ?", this::status, importId, importId)
+        .stream().findFirst();
   }
 
   /** The first {@code limit} rejected rows, in row order. */
@@ -204,11 +266,12 @@ public class ImportJobs {
       int rowsTotal, int rowsDone, int lastRowNo, int created, int updated, int rejected, String processInstanceId,
       OffsetDateTime submittedAt, OffsetDateTime finishedAt) {
 
-    Progress progress() {
-      return new Progress(rowsTotal, rowsDone, created, updated, rejected, !COMPLETED.equals(state));
+    /** @param more whether the slice asked about has rows left */
+    Progress progress(boolean more) {
+      return new Progress(rowsTotal, rowsDone, created, updated, rejected, more);
     }
   }
 
-  /** Where an import stands after a batch, and whether another follows. */
+  /** Where an import stands after a batch, and whether another batch of the slice follows. */
   public record Progress(int rowsTotal, int rowsDone, int created, int updated, int rejected, boolean more) {}
 }

@@ -5,7 +5,7 @@ import static io.leadflow.imports.LeadImportProcess.Variables.IMPORT_ID;
 import static io.leadflow.imports.LeadImportProcess.Variables.MORE_ROWS;
 import static io.leadflow.imports.LeadImportProcess.Variables.REJECTED;
 import static io.leadflow.imports.LeadImportProcess.Variables.ROWS_DONE;
-import static io.leadflow.imports.LeadImportProcess.Variables.ROWS_TOTAL;
+import static io.leadflow.imports.LeadImportProcess.Variables.SLICE;
 import static io.leadflow.imports.LeadImportProcess.Variables.UPDATED;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,9 +13,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * "Import a batch of rows" in bpmn/lead-import.bpmn: one batch per job, in the job's transaction,
- * so the batch's leads, their journeys and the import's progress commit together or not at all.
- * The progress variables mirror the import's table for Cockpit.
+ * "Import a batch of rows" in bpmn/lead-import.bpmn: one batch of the slice per job, in the job's
+ * transaction, so the batch's leads, their journeys and the import's progress commit together or
+ * not at all. The progress variables (local to the slice) mirror the import's table for Cockpit.
  */
 @Component(LeadImportProcess.Beans.IMPORT_LEAD_BATCH)
 class ImportLeadBatch implements JavaDelegate {
@@ -28,8 +28,9 @@ class ImportLeadBatch implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ImportJobs.Progress progress = imports.nextBatch((String) execution.getVariable(IMPORT_ID));
-    execution.setVariable(ROWS_TOTAL, progress.rowsTotal());
+    ImportJobs.Progress progress = imports.nextBatch((String) execution.getVariable(IMPORT_ID),
+        (Integer) execution.getVariable(SLICE));
+    // rowsTotal belongs to the process instance, which the slices' jobs share: never written here
     execution.setVariable(ROWS_DONE, progress.rowsDone());
     execution.setVariable(CREATED, progress.created());
     execution.setVariable(UPDATED, progress.updated());

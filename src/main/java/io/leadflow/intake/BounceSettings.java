@@ -23,7 +23,7 @@ public record BounceSettings(List<String> permanent, List<String> transientWords
   private static final Pattern DSN = Pattern.compile("([245])\\.\\d{1,3}\\.\\d{1,3}");
 
   public BounceSettings {
-    permanent = permanent == null ? List.of("hard", "permanent", "bounce") : permanent;
+    permanent = permanent == null ? List.of("hard", "permanent", "bounce", "dropped") : permanent;
     transientWords = transientWords == null
         ? List.of("soft", "transient", "blocked", "deferred", "undetermined") : transientWords;
     transientInARow = transientInARow == null ? 3 : transientInARow;

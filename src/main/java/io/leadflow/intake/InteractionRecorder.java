@@ -62,7 +62,7 @@ class InteractionRecorder {
   List<Answer> record(List<InteractionRequest> requests) {
     LockedLeads named = LockedLeads.lock(leads, requests);
     Map<String, Interaction> storedByExternalId = storedByExternalId(requests);
-    DailyActions days = scoring.dailyActions(named.ids(), requests.stream().map(InteractionRequest::type).toList());
+    DailyActions days = scoring.dailyActions(named.ids());
     List<Answer> answers = new ArrayList<>(requests.size());
     for (InteractionRequest request : requests) {
       answers.add(record(request, named, storedByExternalId, days));
@@ -99,6 +99,7 @@ class InteractionRecorder {
     if (details != null) {
       interaction.signals(text(details.getMore().get("deliveryId")), text(details.getMore().get("userAgent")),
           instant(details.getMore().get("sentAt")));
+      interaction.linkSignals(bool(details.getMore().get("hiddenLink")), count(details.getMore().get("linksInEmail")));
     }
     scoring.recordInteraction(lead, interaction, days);
     lifecycle.touched(lead, interaction.getCampaign(), interaction.getOccurredAt());
@@ -144,6 +145,24 @@ class InteractionRecorder {
         }
       }
       default -> { }
+    }
+  }
+
+  /** {@code details.hiddenLink}: true or "true"; anything else is not known. */
+  private static Boolean bool(Object value) {
+    return value == null ? null : Boolean.valueOf(value.toString().trim());
+  }
+
+  /** {@code details.linksInEmail}: a positive whole number; anything else is not known. */
+  private static Integer count(Object value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      int count = Integer.parseInt(value.toString().trim());
+      return count > 0 ? count : null;
+    } catch (NumberFormatException e) {
+      return null;
     }
   }
 

@@ -7,6 +7,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** Something a lead did: a page view, a download, a demo request. Stored once, never changed. */
 @Entity
@@ -42,6 +43,8 @@ public class Interaction extends NewEntity {
   private String deliveryId;
   private String userAgent;
   private Instant sentAt;
+  @Transient private Boolean hiddenLink;
+  @Transient private Integer linksInEmail;
 
   /** Judged machine-made or a repeat by the interaction filter: recorded with 0 points, and why. */
   private boolean filtered;
@@ -85,6 +88,16 @@ public class Interaction extends NewEntity {
     this.sentAt = sentAt;
   }
 
+  /**
+   * What a click knew about its link, for judging it when it is recorded (kept in the details, not
+   * in columns of their own): whether it was the link hidden from people, and how many tracked
+   * links its email has.
+   */
+  public void linkSignals(Boolean hiddenLink, Integer linksInEmail) {
+    this.hiddenLink = hiddenLink;
+    this.linksInEmail = linksInEmail;
+  }
+
   /** Recorded, but not a person's (or a repeat): 0 points, and why. */
   public void filtered(String reason) {
     this.filtered = true;
@@ -107,5 +120,7 @@ public class Interaction extends NewEntity {
   public String getUserAgent() { return userAgent; }
   public Instant getSentAt() { return sentAt; }
   public boolean isFiltered() { return filtered; }
+  public Boolean getHiddenLink() { return hiddenLink; }
+  public Integer getLinksInEmail() { return linksInEmail; }
   public String getFilterReason() { return filterReason; }
 }

@@ -26,18 +26,23 @@ public interface InteractionRepository extends JpaRepository<Interaction, String
   List<Interaction> findTop5ByLeadIdOrderByOccurredAtDesc(String leadId);
 
   /**
-   * When the given leads did the given kinds of things from one time until (not including) another:
+   * What the given leads did (and a person made: not filtered) from one time until (not including) another:
    * the daily caps of a transaction's interactions (see {@code DailyActions}), read once. It does
    * not flush the transaction's new interactions first (a flush per read would defeat JDBC
    * batching): the caller counts those itself.
    */
   @QueryHints(@QueryHint(name = HibernateHints.HINT_FLUSH_MODE, value = "COMMIT"))
   @Query("""
-      select new io.leadflow.interaction.Occurrence(i.id, i.leadId, i.type, i.occurredAt) from Interaction i
-      where i.leadId in :leadIds and i.type in :types and i.occurredAt >= :from and i.occurredAt < :until
-      and i.filtered = false""")
-  List<Occurrence> occurrences(@Param("leadIds") Collection<String> leadIds,
-      @Param("types") Collection<InteractionType> types, @Param("from") Instant from, @Param("until") Instant until);
+      select new io.leadflow.interaction.Occurrence(i.id, i.leadId, i.type, i.url, i.occurredAt) from Interaction i
+      where i.leadId in :leadIds and i.occurredAt >= :from and i.occurredAt < :until and i.filtered = false""")
+  List<Occurrence> occurrences(@Param("leadIds") Collection<String> leadIds, @Param("from") Instant from,
+      @Param("until") Instant until);
+
+  /** Every recorded click of one email (filtered ones too): which link, when. */
+  @Query("""
+      select new io.leadflow.interaction.Occurrence(i.id, i.leadId, i.type, i.url, i.occurredAt) from Interaction i
+      where i.leadId = :leadId and i.deliveryId = :deliveryId and i.type = io.leadflow.interaction.InteractionType.EMAIL_CLICK""")
+  List<Occurrence> clicksFromDelivery(@Param("leadId") String leadId, @Param("deliveryId") String deliveryId);
 
   /** Earlier interactions of this kind from one email that scored (were not filtered): opens. */
   @Query("""

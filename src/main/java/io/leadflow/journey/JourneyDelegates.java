@@ -1,10 +1,9 @@
 package io.leadflow.journey;
 
 import static io.leadflow.journey.LeadNurturingProcess.Variables.CONTENT_LEFT;
-import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_CONTENT;
-import static io.leadflow.journey.LeadNurturingProcess.Variables.LAST_SENT_AT;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.SEND_HELD_UNTIL;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.WELCOME_DUE;
 
@@ -43,6 +42,11 @@ class JourneyDelegates {
       JourneySends.NextSend next = contactable(() -> sends.next(execution.getProcessInstanceId(), leadId(execution), stage,
           sendsSoFar(execution)));
       execution.setVariable(CONTENT_LEFT, next.contentLeft());
+      if (next.heldUntil() != null) {
+        execution.setVariable(SEND_HELD_UNTIL, Date.from(next.heldUntil()));
+      } else {
+        execution.removeVariable(SEND_HELD_UNTIL);
+      }
       next.sent().ifPresent(sent -> recordSend(execution, sent));
     };
   }
@@ -90,9 +94,8 @@ class JourneyDelegates {
   }
 
   private static void recordSend(DelegateExecution execution, JourneySends.Sent sent) {
+    // the counter makes the next send's key (exactly once): what was sent is in the deliveries
     execution.setVariable(SENDS_SO_FAR, sendsSoFar(execution) + 1);
-    execution.setVariable(LAST_CONTENT, sent.contentId());
-    execution.setVariable(LAST_SENT_AT, sent.sentAt() == null ? null : Date.from(sent.sentAt()));
   }
 
   /** A lead that may not be emailed ends nurturing at "Nothing more may be sent". */

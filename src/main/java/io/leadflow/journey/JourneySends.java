@@ -34,12 +34,14 @@ class JourneySends {
   private final ContentDelivery delivery;
   private final ContentItemRepository content;
   private final PhoneCalls calls;
-  private final ApplicationEventPublisher events;
+  private final FrequencyCap cap;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
   private final DoubleOptIn doubleOptIn;
 
   JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
-      PhoneCalls calls, ApplicationEventPublisher events, Clock clock, DoubleOptIn doubleOptIn) {
+      PhoneCalls calls, FrequencyCap cap, Clock clock, ApplicationEventPublisher events, DoubleOptIn doubleOptIn) {
+    this.cap = cap;
     this.clock = clock;
     this.doubleOptIn = doubleOptIn;
     this.leads = leads;
@@ -65,8 +67,12 @@ class JourneySends {
 
   /**
    * "Send next content for the stage": the best unsent content for the stage, of a topic the lead
-   * keeps. While someone is phoning the lead, or sooner than the frequency the lead chose allows
-   * after its last email, nothing is sent and the journey waits for its next turn.
+   * keeps. While someone is phoning the lead nothing is sent and the journey waits for its next
+   * turn. When one more email would pass the frequency cap (other journeys or channels emailed the
+   * lead since this send was timed), or come sooner after the lead's last email than the frequency
+   * it chose in the preference centre (weekly, monthly) allows, nothing is sent either: the send is
+   * held until both allow it ({@code heldUntil}), and the journey's timer waits until then, not a
+   * whole cadence.
    *
    * @param sendsSoFar the journey's sends so far: the next send's key is one more
    * @return whether the stage had content left, and what was sent
@@ -75,16 +81,23 @@ class JourneySends {
   NextSend next(String journeyId, String leadId, FunnelStage stage, int sendsSoFar) {
     Lead lead = contactable(leadId);
     if (calls.isOpenFor(leadId)) {
-      return new NextSend(true, Optional.empty());
+      return new NextSend(true, Optional.empty(), null);
     }
     String key = journeyId + "#" + (sendsSoFar + 1);
     Optional<ContentItem> before = chosenBefore(key);
-    if (before.isEmpty() && tooSoonFor(lead)) {
-      // the person asked for email weekly or monthly at most (the preference centre): next turn
-      return new NextSend(true, Optional.empty());
+    Instant now = clock.instant();
+    Instant allowed = cap.earliest(leadId, now);
+    if (before.isEmpty()) {
+      // the person asked for email weekly or monthly at most (the preference centre); a retry of a
+      // send that already chose its content is not held by it
+      Instant chosen = chosenFrequencyAllows(lead, now);
+      allowed = chosen.isAfter(allowed) ? chosen : allowed;
+    }
+    if (allowed.isAfter(now)) {
+      return new NextSend(true, Optional.empty(), allowed);
     }
     Optional<ContentItem> next = before.or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
-    return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)));
+    return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)), null);
   }
 
   /**
@@ -126,10 +139,16 @@ class JourneySends {
     }
   }
 
-  /** Whether the lead's last email is more recent than the frequency it chose allows. */
-  private boolean tooSoonFor(Lead lead) {
+  /**
+   * {@code now} when the frequency the lead chose allows an email now, else when it does: its last
+   * email plus the chosen gap.
+   */
+  private Instant chosenFrequencyAllows(Lead lead, Instant now) {
     Duration gap = lead.emailFrequency().minimumGap();
-    return !gap.isZero() && delivery.lastSentAt(lead.getId()).map(last -> last.plus(gap).isAfter(clock.instant())).orElse(false);
+    if (gap.isZero()) {
+      return now;
+    }
+    return delivery.lastSentAt(lead.getId()).map(last -> last.plus(gap)).filter(allowed -> allowed.isAfter(now)).orElse(now);
   }
 
   /** The content a failed attempt of this same send already chose. */
@@ -150,8 +169,12 @@ class JourneySends {
   /** One content sent: its id, and when the mail server took it (null: not yet). */
   record Sent(String contentId, Instant sentAt) {}
 
-  /** The outcome of "Send next content": whether the stage had content left, and what was sent. */
-  record NextSend(boolean contentLeft, Optional<Sent> sent) {}
+  /**
+   * The outcome of "Send next content": whether the stage had content left, what was sent, and
+   * until when the send is held by the frequency cap or the lead's chosen frequency (null: it was
+   * not).
+   */
+  record NextSend(boolean contentLeft, Optional<Sent> sent, Instant heldUntil) {}
 
   /** Nothing may be emailed to the lead (unsubscribed, disqualified, bounced, no consent). */
   static final class LeadNotContactable extends RuntimeException {

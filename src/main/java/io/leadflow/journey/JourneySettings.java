@@ -14,15 +14,32 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * How nurturing paces itself ({@code leadflow.journey.*}): the wait between two sends per stage,
- * the longest a journey may last, and the hours content may go out in.
+ * the longest a journey may last, the hours content may go out in, and the most emails a lead
+ * gets in any rolling window.
  */
 @ConfigurationProperties("leadflow.journey")
-public record JourneySettings(Cadence cadence, Duration maxLength, Window sendWindow) {
+public record JourneySettings(Cadence cadence, Duration maxLength, Window sendWindow, FrequencyCap frequencyCap) {
 
   public JourneySettings {
+    frequencyCap = frequencyCap == null ? new FrequencyCap(null, null) : frequencyCap;
     cadence = cadence == null ? new Cadence(null, null, null, null, null) : cadence;
     maxLength = maxLength == null ? Duration.ofDays(365) : maxLength;
     sendWindow = sendWindow == null ? new Window(null, null, null, null, null) : sendWindow;
+  }
+
+  /**
+   * At most {@code maxEmails} emails to a lead in any {@code window} (rolling), whatever journey or
+   * channel sends them: a send that would pass it waits until the oldest of them leaves the window.
+   */
+  public record FrequencyCap(Integer maxEmails, Duration window) {
+
+    public FrequencyCap {
+      maxEmails = maxEmails == null ? 3 : maxEmails;
+      window = window == null ? Duration.ofDays(7) : window;
+      if (maxEmails < 1) {
+        throw new IllegalArgumentException("leadflow.journey.frequency-cap.max-emails must be at least 1");
+      }
+    }
   }
 
   /** The wait before each next send, per stage. */

@@ -104,32 +104,33 @@ public final class LeadNurturingProcess {
   public static final String ERROR_NOT_CONTACTABLE = "LeadNotContactable";
 
   /**
-   * The journey's variables. Ids and plain values only (no entities); personal data stays in
-   * Leadflow's tables. Managers see and search them in Cockpit.
+   * The journey's variables: only what the model branches on or a send needs, ids and plain values
+   * (no entities). Personal data, the score, rating, company, campaign and what was sent stay in
+   * Leadflow's tables ({@code GET /api/leads/{id}}, the deliveries): each variable is a row of the
+   * engine per waiting journey. Cockpit finds a lead's journey by its business key, the lead id.
    */
   public static final class Variables {
     public static final String LEAD_ID = "leadId";
-    public static final String COMPANY = "company";
-    public static final String CAMPAIGN = "campaign";
     /** The funnel stage (TOFU, MOFU, BOFU, KEEP_WARM, LOYALTY): "Which stage?" branches on it. */
     public static final String STAGE = "stage";
     /** The lead's status: "Which stage?" ends nurturing when it is ready for sales. */
     public static final String STATUS = "status";
-    public static final String SCORE = "score";
-    public static final String RATING = "rating";
     /** Whether the welcome is still to be sent ("Welcome due?"). */
     public static final String WELCOME_DUE = "welcomeDue";
     /** Sends so far (the welcome included). */
     public static final String SENDS_SO_FAR = "sendsSoFar";
-    /** The id of the last content sent. */
-    public static final String LAST_CONTENT = "lastContent";
-    public static final String LAST_SENT_AT = "lastSentAt";
     /** Whether the last "Send next content" found content for the stage ("Content left?"). */
     public static final String CONTENT_LEFT = "contentLeft";
     /** Whether the lead must confirm its address before it is nurtured ("Double opt-in?"). */
     public static final String OPT_IN_REQUIRED = "optInRequired";
     /** Whether the one reminder went out ("Reminded already?"; the overdue timer waits for expiry then). */
     public static final String OPT_IN_REMINDED = "optInReminded";
+    /**
+     * Until when the frequency cap, or the frequency the lead chose in the preference centre, holds
+     * the last "Send next content" (null: neither did): "Next send due" then waits until that time,
+     * not a whole cadence.
+     */
+    public static final String SEND_HELD_UNTIL = "sendHeldUntil";
 
     private Variables() {}
   }

@@ -12,13 +12,14 @@ import org.springframework.stereotype.Component;
 
 /**
  * When content may go out to a lead: on the window's days and hours in the lead's time zone
- * (from its country). A send that falls outside waits for the next opening.
+ * (from its country: every ISO 3166 country has one, see {@link #zoneOf}). A send that falls outside waits for the next opening.
  */
 @Component
 public class SendWindow {
 
   private final JourneySettings.Window window;
   private final Set<DayOfWeek> days;
+  private final CountryZones countries = new CountryZones();
 
   SendWindow(JourneySettings settings) {
     this.window = settings.sendWindow();
@@ -51,8 +52,15 @@ public class SendWindow {
     throw new IllegalStateException("The send window has no open day: check leadflow.journey.send-window.days");
   }
 
+  /**
+   * The lead's zone: its country's in {@code leadflow.journey.send-window.zones}, else its
+   * country's from ICU ({@link CountryZones}: every ISO country), else {@code default-zone}.
+   */
   ZoneId zoneOf(String country) {
-    return country == null ? window.defaultZone()
-        : window.zones().getOrDefault(country.toUpperCase(Locale.ROOT), window.defaultZone());
+    if (country == null || country.isBlank()) {
+      return window.defaultZone();
+    }
+    ZoneId configured = window.zones().get(country.trim().toUpperCase(Locale.ROOT));
+    return configured != null ? configured : countries.of(country.trim()).orElse(window.defaultZone());
   }
 }

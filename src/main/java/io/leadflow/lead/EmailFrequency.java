@@ -4,8 +4,9 @@ import java.time.Duration;
 
 /**
  * How often a lead wants email, chosen in the preference centre: as the journey goes (its cadence),
- * at most once a week, or at most once a month. The journey skips a send that comes sooner than
- * {@link #minimumGap()} after the last one and tries again at its next turn.
+ * at most once a week, or at most once a month. The journey holds a send that comes sooner than
+ * {@link #minimumGap()} after the last email until that gap has passed (as the frequency cap holds
+ * one: its timer moves there, the send is not dropped).
  */
 public enum EmailFrequency {
   AS_PUBLISHED(Duration.ZERO),

@@ -40,6 +40,7 @@ public class LeadCapture {
   private final EntityManager entityManager;
 
   private final EmailSuppressions suppressions;
+  private final LeadTableStatistics statistics;
   private final ConsentRecords consents;
   private final DoubleOptInSettings doubleOptIn;
 
@@ -54,11 +55,13 @@ public class LeadCapture {
       PlatformTransactionManager transactionManager,
       Clock clock,
       EntityManager entityManager,
+      LeadTableStatistics statistics,
       ConsentRecords consents,
       DoubleOptInSettings doubleOptIn) {
     this.consents = consents;
     this.doubleOptIn = doubleOptIn;
     this.suppressions = suppressions;
+    this.statistics = statistics;
     this.leads = leads;
     this.lifecycle = lifecycle;
     this.erasures = erasures;
@@ -106,6 +109,7 @@ public class LeadCapture {
     for (int from = 0; from < profiles.size(); from += CHUNK) {
       created += captureChunk(profiles.subList(from, Math.min(from + CHUNK, profiles.size())), channel, capturedBy);
     }
+    statistics.created(created);
     return new Counts(created, profiles.size() - created);
   }
 

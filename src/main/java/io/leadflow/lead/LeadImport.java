@@ -92,33 +92,66 @@ public class LeadImport {
   }
 
   /**
-   * Reads a whole file and checks what makes it wrong as a whole (unreadable encoding, unknown or
-   * repeated column, no email column: 400; more than {@code leadflow.import.max-rows} rows: 413).
-   * Nothing is stored.
+   * Reads a whole (small) file into memory, as {@link #read(ImportFile, Charset, Rows)} reads it.
    *
    * @param bytes the file as sent
    * @param declaredCharset the charset the request named (CSV only), or null
    * @return the field of each column and the rows after the header, blank ones left out
    */
   public Sheet read(byte[] bytes, Charset declaredCharset) {
-    List<ImportedRows.Line> lines = ImportedRows.isWorkbook(bytes)
-        ? ImportedRows.workbook(bytes)
-        : ImportedRows.csv(ImportedText.decode(bytes, declaredCharset));
-    Optional<ImportedRows.Line> first = lines.stream().filter(line -> !line.blank()).findFirst();
-    if (first.isEmpty()) {
+    List<Row> rows = new ArrayList<>();
+    Header header = readRows(ImportFile.of(bytes), declaredCharset, rows::add);
+    return new Sheet(Arrays.asList(header.fields()), header.columns(), rows);
+  }
+
+  /**
+   * Reads a file as a stream, giving each row after the header (blank ones left out) to {@code
+   * rows} as it is read, and checks what makes it wrong as a whole (unreadable encoding, unknown or
+   * repeated column, no email column: 400; more than {@code leadflow.import.max-rows} rows: 413,
+   * thrown when row max-rows + 1 is read). Nothing is stored here; a caller that stores rows as they
+   * come does so in a transaction that the exception rolls back.
+   *
+   * @param declaredCharset the charset the request named (CSV only), or null
+   * @return the header: the field of each column ({@link Sheet#fields()}) and the columns as read
+   */
+  public Sheet read(ImportFile file, Charset declaredCharset, Rows rows) {
+    Header header = readRows(file, declaredCharset, rows);
+    return new Sheet(Arrays.asList(header.fields()), header.columns(), List.of());
+  }
+
+  private Header readRows(ImportFile file, Charset declaredCharset, Rows rows) {
+    Header[] header = new Header[1];
+    int[] count = new int[1];
+    ImportedRows.read(file, declaredCharset, line -> {
+      if (line.blank()) {
+        return;
+      }
+      if (header[0] == null) {
+        header[0] = header(line.values());
+        rows.header(Arrays.asList(header[0].fields()));
+        return;
+      }
+      if (++count[0] > maxRows) {
+        throw new InvalidRequest(HttpStatus.PAYLOAD_TOO_LARGE,
+            "The file has more than " + maxRows + " rows; at most " + maxRows + " are imported at once (leadflow.import.max-rows)",
+            List.of());
+      }
+      rows.row(new Row(line.number(), Arrays.asList(line.values())));
+    });
+    if (header[0] == null) {
       throw new InvalidRequest("The file is empty: it needs a header row", List.of(new FieldProblem("body", "is empty")));
     }
-    Header header = header(first.get().values());
-    List<Row> rows = lines.subList(lines.indexOf(first.get()) + 1, lines.size()).stream()
-        .filter(line -> !line.blank())
-        .map(line -> new Row(line.number(), Arrays.asList(line.values())))
-        .toList();
-    if (rows.size() > maxRows) {
-      throw new InvalidRequest(HttpStatus.PAYLOAD_TOO_LARGE,
-          "The file has " + rows.size() + " rows; at most " + maxRows + " are imported at once (leadflow.import.max-rows)",
-          List.of());
-    }
-    return new Sheet(Arrays.asList(header.fields()), header.columns(), rows);
+    return header[0];
+  }
+
+  /** Where {@link #read(ImportFile, Charset, Rows)} puts each row it reads. */
+  @FunctionalInterface
+  public interface Rows {
+
+    /** The field of each column (null: a column without a header), before the first row. */
+    default void header(List<String> fields) {}
+
+    void row(Row row);
   }
 
   /**

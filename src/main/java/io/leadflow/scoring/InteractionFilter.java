@@ -5,7 +5,9 @@ import io.leadflow.decision.DeployedDecisions;
 import io.leadflow.interaction.Interaction;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.interaction.InteractionType;
+import io.leadflow.interaction.Occurrence;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +42,8 @@ class InteractionFilter {
     inputs.put("secondsAfterSend", interaction.getSentAt() == null ? null
         : Duration.between(interaction.getSentAt(), interaction.getOccurredAt()).toSeconds());
     inputs.put("earlierScored", earlierScored(interaction));
+    inputs.put("hiddenLink", Boolean.TRUE.equals(interaction.getHiddenLink()));
+    inputs.put("secondsToClickEveryLink", secondsToClickEveryLink(interaction));
     DecisionOutcome outcome = decisions.evaluate(KEY, inputs);
     if (!Boolean.TRUE.equals(outcome.result().get("filtered")) || outcome.matchedRules().isEmpty()) {
       return Optional.empty();
@@ -49,6 +53,33 @@ class InteractionFilter {
     return Optional.of(new Contribution(
         new Contribution.Key(ScoreDimension.ENGAGEMENT, interaction.getId(), rule.decisionKey(), rule.ruleId()),
         0, outcome.version(), reason != null ? reason.toString() : rule.annotation()));
+  }
+
+  /**
+   * When this click makes every tracked link of its email clicked: the seconds from the oldest of
+   * the links' latest clicks to this one (a scanner follows them all within seconds; a person
+   * who clicked one link yesterday and another today took a day). Null when not every link has
+   * been clicked, or the email's links are not known or just one.
+   */
+  private Long secondsToClickEveryLink(Interaction interaction) {
+    Integer links = interaction.getLinksInEmail();
+    if (interaction.getType() != InteractionType.EMAIL_CLICK || interaction.getDeliveryId() == null
+        || interaction.getUrl() == null || links == null || links < 2) {
+      return null;
+    }
+    Map<String, Instant> latestPerLink = new HashMap<>();
+    latestPerLink.put(interaction.getUrl(), interaction.getOccurredAt());
+    for (Occurrence click : interactions.clicksFromDelivery(interaction.getLeadId(), interaction.getDeliveryId())) {
+      if (click.url() != null && !click.interactionId().equals(interaction.getId())
+          && !click.occurredAt().isAfter(interaction.getOccurredAt())) {
+        latestPerLink.merge(click.url(), click.occurredAt(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    if (latestPerLink.size() < links) {
+      return null;
+    }
+    Instant oldest = latestPerLink.values().stream().min(Instant::compareTo).orElseThrow();
+    return Duration.between(oldest, interaction.getOccurredAt()).toSeconds();
   }
 
   /** Earlier opens of the same email, or clicks of the same link in it, that scored; null when not from an email. */

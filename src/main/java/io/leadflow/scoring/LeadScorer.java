@@ -1,5 +1,6 @@
 package io.leadflow.scoring;
 
+import static io.leadflow.scoring.ScoringKeys.DAILY_CAP;
 import static io.leadflow.scoring.ScoringKeys.ENGAGEMENT;
 import static io.leadflow.scoring.ScoringKeys.FIT;
 import static io.leadflow.scoring.ScoringKeys.POINTS;
@@ -13,8 +14,10 @@ import io.leadflow.lead.Lead;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,20 +61,56 @@ class LeadScorer {
   }
 
   /**
-   * What an interaction is worth now.
+   * What an interaction is worth now. The engagement decision names each rule's daily cap
+   * ({@code dailyCap}): a rule scores the first that many actions it matched in a day, counted per
+   * rule, so three blog posts do not use up the pricing page's cap. The social decision counts
+   * the day's actions of the interaction's kind ({@code timesToday}).
    *
-   * @param timesToday how many actions of its kind the lead made that day, this one included
+   * @param days the lead's actions of the interaction's day, the interaction counted in
    */
-  List<Contribution> interaction(Interaction interaction, long timesToday, Instant now) {
-    Map<String, Object> engagement = new HashMap<>();
-    engagement.put("type", interaction.getType().name());
-    engagement.put("url", interaction.getUrl());
-    engagement.put("timesToday", timesToday);
+  List<Contribution> interaction(Interaction interaction, DailyActions days, Instant now) {
+    long timesToday = days.timesToday(interaction);
+    DecisionOutcome engagement = decisions.evaluate(ENGAGEMENT, engagementInputs(interaction.getType().name(),
+        interaction.getUrl(), timesToday));
+    List<DecisionOutcome.MatchedRule> withinCaps = new ArrayList<>();
+    for (DecisionOutcome.MatchedRule rule : engagement.matchedRules()) {
+      if (!(rule.outputs().get(DAILY_CAP) instanceof Number cap)
+          || days.timesToday(interaction, capKey(rule), this::capKeys) <= cap.longValue()) {
+        withinCaps.add(rule);
+      }
+    }
     List<Contribution> contributions = new ArrayList<>(contributions(ScoreDimension.ENGAGEMENT, interaction.getId(),
-        decisions.evaluate(ENGAGEMENT, engagement), decay.factor(interaction.getOccurredAt(), now)));
+        new DecisionOutcome(engagement.decisionKey(), engagement.version(), engagement.result(), withinCaps,
+            engagement.requiredResults()),
+        decay.factor(interaction.getOccurredAt(), now)));
     contributions.addAll(contributions(ScoreDimension.SOCIAL, interaction.getId(),
         decisions.evaluate(SOCIAL, socialInputs(interaction.getType().name(), false, false, timesToday)), 1.0));
     return contributions;
+  }
+
+  /** The caps an action of a kind on a URL counts against: its engagement rules that name a daily cap. */
+  private Set<String> capKeys(DailyActions.Action.What what) {
+    Set<String> keys = new HashSet<>();
+    for (DecisionOutcome.MatchedRule rule : decisions.evaluate(ENGAGEMENT,
+        engagementInputs(what.type().name(), what.url(), null)).matchedRules()) {
+      if (rule.outputs().get(DAILY_CAP) instanceof Number) {
+        keys.add(capKey(rule));
+      }
+    }
+    return keys;
+  }
+
+  private static String capKey(DecisionOutcome.MatchedRule rule) {
+    return rule.decisionKey() + "/" + rule.ruleId();
+  }
+
+  private static Map<String, Object> engagementInputs(String type, String url, Long timesToday) {
+    Map<String, Object> engagement = new HashMap<>();
+    engagement.put("type", type);
+    engagement.put("url", url);
+    // read by engagement tables deployed before caps were per rule; today's table ignores it
+    engagement.put("timesToday", timesToday);
+    return engagement;
   }
 
   private static Map<String, Object> socialInputs(String type, boolean linkedin, boolean twitter, long timesToday) {

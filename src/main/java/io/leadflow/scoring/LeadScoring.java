@@ -10,13 +10,9 @@ import io.leadflow.lead.LeadProfileUpdated;
 import io.leadflow.lead.NewLeadCaptured;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -57,8 +53,8 @@ public class LeadScoring {
    * The day's actions of these leads, for the daily caps: one for every
    * {@link #recordInteraction} of a transaction that holds these leads' locks.
    */
-  public DailyActions dailyActions(Collection<String> leadIds, Collection<InteractionType> types) {
-    return new DailyActions(interactions, leadIds, types);
+  public DailyActions dailyActions(Collection<String> leadIds) {
+    return new DailyActions(interactions, leadIds);
   }
 
   /**
@@ -80,7 +76,8 @@ public class LeadScoring {
       events.publishEvent(new InteractionScored(lead.getId(), interaction.getType(), 0, true));
       return 0;
     }
-    List<Contribution> contributions = scorer.interaction(interaction, days.countIn(interaction), clock.instant());
+    days.countIn(interaction);
+    List<Contribution> contributions = scorer.interaction(interaction, days, clock.instant());
     int points = contributions.stream().mapToInt(Contribution::points).sum();
     interaction.scored(points);
     interactions.save(interaction);
@@ -136,15 +133,14 @@ public class LeadScoring {
   public void recalculate(Lead lead, ScoreCause cause) {
     Instant now = clock.instant();
     List<Contribution> targets = new ArrayList<>(scorer.profile(lead));
-    Map<String, Long> perDayAndType = new HashMap<>();
+    DailyActions days = DailyActions.inMemory(lead.getId());
     for (Interaction interaction : interactions.findByLeadIdOrderByOccurredAtAscIdAsc(lead.getId())) {
       if (interaction.isFiltered()) {
         // judged when it was recorded; its 0-point ledger row stays as it is
         continue;
       }
-      LocalDate day = interaction.getOccurredAt().atOffset(ZoneOffset.UTC).toLocalDate();
-      long timesToday = perDayAndType.merge(day + "/" + interaction.getType(), 1L, Long::sum);
-      targets.addAll(scorer.interaction(interaction, timesToday, now));
+      days.countIn(interaction);
+      targets.addAll(scorer.interaction(interaction, days, now));
     }
     ledger.reconcile(lead, targets, key -> true, cause);
     qualify(lead, null, cause.name());

@@ -10,6 +10,8 @@ final class ScoringKeys {
 
   /** The output every scoring table gives per rule. */
   static final String POINTS = "points";
+  /** The engagement table's daily cap of a rule: how many actions it matches in a day score (none: no cap). */
+  static final String DAILY_CAP = "dailyCap";
   /** The social table's type for scoring the lead's profile rather than an interaction. */
   static final String PROFILE = "PROFILE";
 

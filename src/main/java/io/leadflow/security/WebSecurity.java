@@ -35,7 +35,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
  *       marketing and administrators only; {@code /api/integrations/**} (tokens) administrators
  *       only; {@code /api/reports/**} marketing, managers and administrators; a person's data and
  *       its erasure marketing and administrators. Failed logins are limited per client address
- *       ({@link FailedLoginLimit}).
+ *       ({@link FailedLoginLimit}). {@code POST /api/delivery-events/{provider}} (senders' event
+ *       webhooks) needs no login: the sender's signature authenticates it.
  *   <li>{@code /engine-rest/**} (where Camunda Modeler deploys): HTTP Basic by Camunda's own
  *       filter, then the engine's authorizations; integrations get 403 ({@link IntegrationUsersStayOut}).
  *   <li>{@code /t/**} (tracking links): public, signed; security headers as {@code /engine-rest}.
@@ -64,6 +65,8 @@ class WebSecurity {
         .addFilterBefore(new FailedLoginLimit(failures, problems), BasicAuthenticationFilter.class)
         .addFilterAfter(IntegrationTokenAuthentication.filter(tokens, problems), BasicAuthenticationFilter.class)
         .authorizeHttpRequests(requests -> requests
+            // senders' event webhooks authenticate by their signature, checked by the endpoint (delivery.DeliveryEventsController)
+            .requestMatchers(HttpMethod.POST, "/api/delivery-events/*").permitAll()
             // who may call the API is the administrators' call
             .requestMatchers("/api/integrations/**").hasAuthority(ADMINS)
             // changing how everyone is scored is marketing's call, not an integration's

@@ -53,6 +53,16 @@ final class HttpLoad {
         .build();
   }
 
+  /** A GET of a path of the application, answered as JSON. */
+  HttpRequest get(String path) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .header("Authorization", authorization)
+        .header("Accept", "application/json")
+        .timeout(Duration.ofSeconds(60))
+        .GET()
+        .build();
+  }
+
   /** {@code count} requests, each sent as soon as a client thread is free. */
   Measurement asFastAsPossible(int count, IntFunction<HttpRequest> request) {
     return run(count, request, 0);

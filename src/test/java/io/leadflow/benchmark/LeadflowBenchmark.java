@@ -62,6 +62,9 @@ class LeadflowBenchmark {
   static final int SMTP_PORT = Integer.getInteger("benchmark.smtp-port", 3465);
   static final int WARM_UP_LEADS = Math.min(1_000, SIZE / 2);
   static final int BATCH = 100;
+  static final List<String> ALL = List.of("scoring", "capture", "intake", "sends", "imports", "reports");
+  /** The scenarios this run measures ({@code benchmark.scenarios}, comma-separated): see {@link #ALL}. */
+  static final Set<String> SCENARIOS = scenarios(System.getProperty("benchmark.scenarios", "all"));
 
   static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
   static final String ADMIN = "admin";
@@ -103,15 +106,52 @@ class LeadflowBenchmark {
     describeSetting(jobExecutor.jobExecutor());
     log("size %d leads, backlog %d, sample %d requests, %d client threads", SIZE, BACKLOG, SAMPLE, THREADS);
 
-    // 4. Scoring alone
-    log("scoring");
-    scoring();
+    log("scenarios %s", SCENARIOS);
 
-    // 1. Capture: the reference first (a bare start over the engine's REST API), then ours
+    // 4. Scoring alone
+    if (runs("scoring")) {
+      log("scoring");
+      scoring();
+    }
+
+    // the reference of capture and import: a bare start over the engine's REST API
+    Measurement bareStart = null;
+    if (runs("capture") || runs("imports")) {
+      http.asFastAsPossible(200, i -> bareStart(http, "warm-" + i));
+      bareStart = http.asFastAsPossible(SAMPLE, i -> bareStart(http, "s-" + i));
+      report.scenario("Reference: bare process start over REST (waits on a timer)", bareStart, "", null);
+    }
+    if (runs("capture")) {
+      captureIntakeAndSends(http, jobExecutor, database, backlog, bareStart);
+    }
+
+    // 5. Import: a large file in the background, its batches run one after another as the job
+    // executor would run them (the welcome emails it leaves are not part of it)
+    if (runs("imports")) {
+      log("import");
+      importFile(bareStart);
+    }
+
+    // 6. Reports over the leads there are, with a history of 90 days written beside them
+    if (runs("reports")) {
+      log("reports");
+      reports();
+    }
+
+    String markdown = report.markdown();
+    Path file = report.write(Path.of("target", "benchmark"),
+        "leadflow-benchmark-" + LocalDate.now(ZoneOffset.UTC) + "-" + SIZE + ".md");
+    System.out.println();
+    System.out.println("Leadflow benchmark, " + Instant.now() + " (also in " + file + ")");
+    System.out.println();
+    System.out.println(markdown);
+    Files.writeString(Path.of("target", "benchmark", "last.md"), markdown);
+  }
+
+  /** 1-3: capture, the welcome backlog and the footprint per lead; interaction intake; the timer backlog. */
+  private void captureIntakeAndSends(HttpLoad http, JobExecutorSwitch jobExecutor, DatabaseFootprint database,
+      Backlog backlog, Measurement bareStart) throws Exception {
     log("capture");
-    http.asFastAsPossible(200, i -> bareStart(http, "warm-" + i));
-    Measurement bareStart = http.asFastAsPossible(SAMPLE, i -> bareStart(http, "s-" + i));
-    report.scenario("Reference: bare process start over REST (waits on a timer)", bareStart, "", null);
 
     DatabaseFootprint.Sizes empty = database.now();
     http.asFastAsPossible(WARM_UP_LEADS, i -> capture(http, "w" + i));
@@ -146,7 +186,17 @@ class LeadflowBenchmark {
     report.footprint("JVM heap after full GC, " + SIZE + " leads", mb(heapAtSize),
         "flat: at most " + WARM_UP_LEADS + " leads' + 10 %", heapAtSize <= heapAtWarmUp * 1.10);
 
-    // 2. Interaction intake: the reference (a bare correlation over REST), then ours
+    if (runs("intake")) {
+      intake(http, jobExecutor, database, backlog);
+    }
+    if (runs("sends")) {
+      sends(jobExecutor, database, backlog);
+    }
+  }
+
+  /** 2. Interaction intake: the reference (a bare correlation over REST), then ours. */
+  private void intake(HttpLoad http, JobExecutorSwitch jobExecutor, DatabaseFootprint database, Backlog backlog)
+      throws Exception {
     log("interaction intake");
     List<String> leadIds = jdbc.queryForList("select id from leads order by id", String.class);
     int correlated = Math.max(THREADS * 4, Math.min(1_000, SIZE));
@@ -179,9 +229,13 @@ class LeadflowBenchmark {
         afterIntake.perUnitSince(beforeIntake, interactionsStored), "< 2 KB",
         afterIntake.bytesPerUnitSince(beforeIntake, interactionsStored) < 2 * 1024);
     drainOtherJobs(jobExecutor, backlog);
+  }
 
-    // 3. Timer backlog: the reference (bare timers), then ours
-    // (a lead that qualified while interactions came in waits for sales now, not for its next send)
+  /**
+   * 3. Timer backlog: the reference (bare timers), then ours (a lead that qualified while
+   * interactions came in waits for sales now, not for its next send).
+   */
+  private void sends(JobExecutorSwitch jobExecutor, DatabaseFootprint database, Backlog backlog) throws Exception {
     int due = (int) Math.min(BACKLOG, backlog.waitingTimers(LeadNurturingProcess.KEY, LeadNurturingProcess.Elements.NEXT_SEND_DUE));
     log("%d of %d journeys wait for a send", due, BACKLOG);
     Measurement bareTimers = bareTimerBacklog(jobExecutor, backlog, due);
@@ -189,30 +243,68 @@ class LeadflowBenchmark {
     DatabaseFootprint.Sizes beforeSends = database.now();
     Measurement sends = timerBacklog(jobExecutor, backlog, due);
     DatabaseFootprint.Sizes afterSends = database.now();
-    double seconds = sends.elapsed().toMillis() / 1000.0;
     double fiveMinutesRate = 50_000 / 300.0;
     report.scenario("Timer backlog: " + due + " due sends, one email each (job executor)", sends, bareTimers,
         ">= 0.5 x reference, >= " + String.format(Locale.ROOT, "%.0f", fiveMinutesRate) + "/s (50,000 in 5 min)",
         sends.rate() / bareTimers.rate() >= 0.5 && sends.rate() >= fiveMinutesRate && sends.failures() == 0);
     report.footprint("Database per content sent (" + due + " sends)", afterSends.perUnitSince(beforeSends, due),
         "< 2 KB", afterSends.bytesPerUnitSince(beforeSends, due) < 2 * 1024);
-
-    // 5. Import: a large file in the background, its batches run one after another as the job
-    // executor would run them (the welcome emails it leaves are not part of it)
-    log("import");
-    importFile(bareStart);
-
-    String markdown = report.markdown();
-    Path file = report.write(Path.of("target", "benchmark"),
-        "leadflow-benchmark-" + LocalDate.now(ZoneOffset.UTC) + "-" + SIZE + ".md");
-    System.out.println();
-    System.out.println("Leadflow benchmark, " + Instant.now() + " (also in " + file + ")");
-    System.out.println();
-    System.out.println(markdown);
-    Files.writeString(Path.of("target", "benchmark", "last.md"), markdown);
   }
 
   // ---------------------------------------------------------------- scenarios
+
+  /**
+   * The scenarios named, with those they stand on: intake and sends need the captured leads
+   * (capture), the reports the imported ones (imports). {@code all}: every one.
+   */
+  static Set<String> scenarios(String names) {
+    Set<String> chosen = new java.util.LinkedHashSet<>();
+    for (String name : names.split(",")) {
+      String scenario = name.trim().toLowerCase(Locale.ROOT);
+      if (scenario.equals("all")) {
+        chosen.addAll(ALL);
+      } else if (!ALL.contains(scenario)) {
+        throw new IllegalArgumentException("benchmark.scenarios: unknown scenario " + scenario + "; known: all, " + ALL);
+      } else {
+        chosen.add(scenario);
+      }
+    }
+    if (chosen.contains("intake") || chosen.contains("sends")) {
+      chosen.add("capture");
+    }
+    if (chosen.contains("reports")) {
+      chosen.add("imports");
+    }
+    return ALL.stream().filter(chosen::contains).collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+  }
+
+  private static boolean runs(String scenario) {
+    return SCENARIOS.contains(scenario);
+  }
+
+  /**
+   * Each report over the last 90 days through {@code GET /api/reports/...} as a manager's browser
+   * asks for it, one request at a time: warmed up, then {@code benchmark.report-requests} (20)
+   * each, over every lead in the database and the history {@link ReportHistory} writes for them.
+   */
+  private void reports() {
+    long leads = jdbc.queryForObject("select count(*) from leads", Long.class);
+    int added = new ReportHistory(jdbc).write();
+    long transitions = jdbc.queryForObject("select count(*) from lead_transitions", Long.class);
+    log("report history: %d leads, %d transitions (%d added)", leads, transitions, added);
+    HttpLoad oneManager = new HttpLoad(URI.create("http://localhost:" + port + "/"), ADMIN, PASSWORD, 1);
+    String period = "?from=" + LocalDate.now(ZoneOffset.UTC).minusDays(89) + "&to=" + LocalDate.now(ZoneOffset.UTC);
+    int requests = Integer.getInteger("benchmark.report-requests", 20);
+    for (String report : List.of("campaigns", "campaigns?attribution=last&", "funnel", "speed-to-lead", "score-quality",
+        "funnel?campaign=bench-3&")) {
+      String path = "api/reports/" + (report.endsWith("&") ? report + period.substring(1) : report + period);
+      oneManager.asFastAsPossible(3, i -> oneManager.get(path));
+      Measurement answered = oneManager.asFastAsPossible(requests, i -> oneManager.get(path));
+      this.report.scenario("Report " + path.substring("api/reports/".length()).replaceAll("from=[^&]*&to=[^&]*", "last 90 days")
+              + " over " + String.format(Locale.ROOT, "%,d", leads) + " leads, " + String.format(Locale.ROOT, "%,d", transitions)
+              + " transitions", answered, "p99 < 2 s", answered.percentileMillis(99) < 2_000 && answered.failures() == 0);
+    }
+  }
 
   private void scoring() {
     DecisionService decisionService = engine.getDecisionService();
@@ -353,6 +445,8 @@ class LeadflowBenchmark {
     long leadsBefore = jdbc.queryForObject("select count(*) from leads", Long.class);
     long journeysBefore = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(LeadNurturingProcess.KEY).count();
+    java.util.concurrent.ExecutorService importThreads = java.util.concurrent.Executors.newFixedThreadPool(
+        camunda.getJobExecution().getMaxPoolSize());
     Instant start = Instant.now();
     java.net.http.HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(
         java.net.http.HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/leads/import"))
@@ -366,12 +460,17 @@ class LeadflowBenchmark {
     String importId = accepted.headers().firstValue("Location").orElseThrow().replace("/api/imports/", "");
     String importRun = engine.getRuntimeService().createProcessInstanceQuery()
         .processDefinitionKey(io.leadflow.imports.LeadImportProcess.KEY).processInstanceBusinessKey(importId).singleResult().getId();
+    // the slices' batches side by side, a thread each, as job executor threads take jobs that are
+    // not exclusive; then the slices' ends and "Complete the import"
     org.camunda.bpm.engine.ManagementService jobs = engine.getManagementService();
-    org.camunda.bpm.engine.runtime.Job batch;
-    while ((batch = jobs.createJobQuery().processInstanceId(importRun).singleResult()) != null) {
-      jobs.executeJob(batch.getId());
+    List<org.camunda.bpm.engine.runtime.Job> due;
+    while (!(due = jobs.createJobQuery().processInstanceId(importRun).list()).isEmpty()) {
+      due.stream().map(job -> java.util.concurrent.CompletableFuture.runAsync(() -> jobs.executeJob(job.getId()), importThreads))
+          .toList().forEach(java.util.concurrent.CompletableFuture::join);
     }
     Duration took = Duration.between(start, Instant.now());
+    importThreads.shutdown();
+    assertThat(jdbc.queryForObject("select state from lead_imports where id = ?", String.class, importId)).isEqualTo("COMPLETED");
     assertThat(jdbc.queryForObject("select count(*) from leads", Long.class) - leadsBefore).isEqualTo(rows);
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(LeadNurturingProcess.KEY).count()
         - journeysBefore).as("journeys created").isEqualTo(rows);

@@ -82,6 +82,7 @@ class PeopleAndMachinesTest {
     assertThat(get(email.openPixelPath(), CHROME).statusCode()).isEqualTo(200);
     at(sentAt.plusSeconds(2));
     assertThat(get(email.unsubscribePath(), CHROME).body()).as("the unsubscribe link only asks").contains("Unsubscribe?");
+    assertThat(get(email.hiddenLinkPath(), CHROME).statusCode()).isEqualTo(200);
 
     // the person, a minute later
     at(sentAt.plusSeconds(62));
@@ -93,12 +94,42 @@ class PeopleAndMachinesTest {
         .containsExactlyInAnyOrder(
             "Rule_TooSoonAfterSend 0",  // the scanner's click
             "Rule_TooSoonAfterSend 0",  // the scanner's open
+            "Rule_HiddenLink 0",        // the scanner's request of the link hidden from people
             "Rule_EmailClick 5");       // the person's click, once
-    assertThat(emailEntries).filteredOn(entry -> entry.get("points").asInt() == 0)
+    assertThat(emailEntries).filteredOn(entry -> entry.get("rule").asText().equals("Rule_TooSoonAfterSend"))
         .allSatisfy(entry -> assertThat(entry.get("reason").asText())
             .isEqualTo("Within 10 seconds of the email being sent: a mail security gateway scanning it, not a person"));
+    assertThat(emailEntries).filteredOn(entry -> entry.get("rule").asText().equals("Rule_HiddenLink"))
+        .allSatisfy(entry -> assertThat(entry.get("reason").asText())
+            .isEqualTo("Clicked the link hidden from people in the email: a link scanner or bot"));
     assertThat(score.get("engagement").asInt()).isEqualTo(5);
     assertThat(marketing.get("/api/leads/" + lead.getId()).json().get("status").asText()).isEqualTo("NURTURING");
+  }
+
+  /**
+   * Issue 12: a scanner that comes later than the seconds after the send (a gateway scanning when
+   * the person opens the email) is still told apart: it follows the link hidden from people and
+   * every link of the email within a second. The person's click a minute later scores once.
+   */
+  @Test
+  void aLateScannerFollowsTheHiddenLinkAndEveryLinkWithinASecondAndThePersonStillScoresOnce() throws Exception {
+    Instant scan = sentAt.plus(Duration.ofMinutes(30));
+    at(scan);
+    assertThat(get(email.hiddenLinkPath(), CHROME).statusCode()).isEqualTo(200);
+    at(scan.plusSeconds(1));
+    assertThat(get(email.clickPath(), CHROME).statusCode()).isEqualTo(302);
+
+    at(scan.plusSeconds(61));
+    assertThat(get(email.clickPath(), CHROME).statusCode()).isEqualTo(302);
+
+    JsonNode score = marketing.get("/api/leads/" + lead.getId() + "/score").json();
+    assertThat(entriesOf(score, "interaction-filter", "engagement-score"))
+        .extracting(entry -> entry.get("rule").asText() + " " + entry.get("points").asInt() + " " + entry.get("reason").asText())
+        .containsExactlyInAnyOrder(
+            "Rule_HiddenLink 0 Clicked the link hidden from people in the email: a link scanner or bot",
+            "Rule_EveryLinkAtOnce 0 Every link of the email clicked within 5 seconds: a link scanner, not a person",
+            "Rule_EmailClick 5 Clicking a link in our email shows interest in its content");
+    assertThat(score.get("engagement").asInt()).isEqualTo(5);
   }
 
   /** Issue 12, case 2: three opens (a browser, Google's image proxy, Apple Mail) and two clicks of one email: engagement 7, not 16. */

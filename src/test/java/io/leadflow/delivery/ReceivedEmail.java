@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMultipart;
 /** An email as the mail server received it: headers, the text and HTML parts, the tracking links. */
 record ReceivedEmail(MimeMessage message) {
 
-  private static final Pattern TRACKING_PATH = Pattern.compile("https://leadflow\\.test(/t/[coup]/[A-Za-z0-9._-]+)");
+  private static final Pattern TRACKING_PATH = Pattern.compile("https://leadflow\\.test(/t/[couph]/[A-Za-z0-9._-]+)");
 
   String subject() throws MessagingException {
     return message.getSubject();
@@ -64,6 +64,11 @@ record ReceivedEmail(MimeMessage message) {
 
   String preferencesPath() throws MessagingException, IOException {
     return first("/t/p/");
+  }
+
+  /** The link hidden from people (only in the HTML part). */
+  String hiddenLinkPath() throws MessagingException, IOException {
+    return first("/t/h/");
   }
 
   String unsubscribePath() throws MessagingException, IOException {

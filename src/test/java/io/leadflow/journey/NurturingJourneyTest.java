@@ -17,10 +17,13 @@ import io.leadflow.lead.EmailFrequency;
 import io.leadflow.lead.EmailPreferences;
 import io.leadflow.lead.EmailTopic;
 import io.leadflow.LeadflowTest;
+import io.leadflow.content.ContentItem;
+import io.leadflow.content.ContentItemRepository;
 import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.lead.Leads;
 import io.leadflow.sales.SalesHandoffProcess;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -59,6 +62,8 @@ class NurturingJourneyTest {
   @Autowired Leads leads;
   @Autowired ContentDelivery deliveries;
   @Autowired EmailPreferences preferences;
+  @Autowired ContentItemRepository contents;
+  @Autowired SendWindow sendWindow;
 
   Api marketing;
 
@@ -87,7 +92,8 @@ class NurturingJourneyTest {
       assertThat(welcome.getSubject()).contains("Ada");
     });
     assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
-    assertThat(journey).variables().containsEntry("sendsSoFar", 1).containsEntry("lastContent", "welcome");
+    assertThat(journey).variables().containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 1);
+    assertThat(deliveries.sentContentIds(lead)).containsExactly("welcome");
 
     Job due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
     assertThat(due.getDuedate()).as("a week later, in the lead's business hours")
@@ -96,9 +102,51 @@ class NurturingJourneyTest {
 
     assertThat(emails()).hasSize(2);
     assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
-    assertThat(journey).variables().containsEntry("sendsSoFar", 2).containsEntry("stage", "TOFU")
-        .containsKey("lastContent").containsKey("score").containsKey("rating");
+    assertThat(journey).variables().containsOnlyKeys(LeadNurturingProcess.Variables.LEAD_ID,
+            LeadNurturingProcess.Variables.STAGE, LeadNurturingProcess.Variables.STATUS, LeadNurturingProcess.Variables.WELCOME_DUE,
+            LeadNurturingProcess.Variables.SENDS_SO_FAR, LeadNurturingProcess.Variables.CONTENT_LEFT,
+            LeadNurturingProcess.Variables.OPT_IN_REQUIRED)
+        .containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 2).containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
+  }
+
+  /**
+   * Issue 12: at most 3 emails to a lead in any 7 days (leadflow.journey.frequency-cap.*), across
+   * journeys and channels. Another campaign emailed the lead three times before the journey's next
+   * send: the send is held, not dropped, and the journey's timer moves to when the oldest of them
+   * leaves the window (not a whole cadence later).
+   */
+  @Test
+  void aSendThatWouldPassTheFrequencyCapWaitsForTheWindowAndIsNotDropped() {
+    String lead = aLead("Fran", "DE");
+    ProcessInstance journey = welcomed(engine, lead);
+    Instant welcomedAt = ClockUtil.now().toInstant();
+    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
+    ContentItem campaignEmail = contents.findById(deliveries.find(journey.getId() + "#welcome").orElseThrow().getContentId())
+        .orElseThrow();
+    for (int day = 4; day <= 6; day++) {
+      ClockUtil.setCurrentTime(Date.from(welcomedAt.plus(Duration.ofDays(day))));
+      deliveries.send(leads.find(lead).orElseThrow(), campaignEmail, "another-campaign-" + UUID.randomUUID());
+    }
+    assertThat(emails()).hasSize(4);
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
+    assertThat(emails()).as("held: a 4th email in 7 days would pass the cap").hasSize(4);
+    Instant firstLeavesTheWindow = welcomedAt.plus(Duration.ofDays(4 + 7));
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables()
+        .containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 1)
+        .containsEntry(LeadNurturingProcess.Variables.SEND_HELD_UNTIL, Date.from(firstLeavesTheWindow));
+    Instant moved = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
+    assertThat(moved).as("the timer waits for the window, in business hours, not a whole cadence")
+        .isEqualTo(sendWindow.nextOpening(firstLeavesTheWindow, "DE"))
+        .isBefore(due.plus(Duration.ofDays(7)));
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
+    assertThat(emails()).as("the held send goes out").hasSize(5);
+    assertThat(journey).variables().containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 2)
+        .doesNotContainKey(LeadNurturingProcess.Variables.SEND_HELD_UNTIL);
   }
 
   @Test
@@ -223,6 +271,21 @@ class NurturingJourneyTest {
         .isEqualTo(ZonedDateTime.of(2026, 12, 7, 9, 0, 0, 0, newYork));
   }
 
+  /** Issue 12: Nepal was Berlin, so its first content landed at 13:45 or 19:45 local; now it is Kathmandu's business hours. */
+  @Test
+  void aNepalLeadsFirstContentLandsInItsOwnBusinessHours() {
+    ZoneId kathmandu = ZoneId.of("Asia/Kathmandu");
+    // Tuesday 15:00 in Berlin is 19:45 in Kathmandu: Berlin's window is open, Kathmandu's is not
+    ClockUtil.setCurrentTime(Date.from(ZonedDateTime.of(2026, 12, 1, 15, 0, 0, 0, ZoneId.of("Europe/Berlin")).toInstant()));
+    String lead = aLead("Nima", "NP");
+    ProcessInstance journey = welcomed(engine, lead);
+
+    Instant due = timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant();
+
+    assertThat(due.atZone(kathmandu)).as("a week later, at the next 9:00 in Kathmandu")
+        .isEqualTo(ZonedDateTime.of(2026, 12, 9, 9, 0, 0, 0, kathmandu));
+  }
+
   @Test
   void whenTheMailServerStaysDownTheSendBecomesAnIncidentAndAfterARetryTheEmailGoesOutOnce() throws Exception {
     String lead = aLead("Ike", "DE");
@@ -291,12 +354,19 @@ class NurturingJourneyTest {
     sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
 
     assertThat(emails()).as("a week after the welcome: too soon for a monthly reader").hasSize(1);
-    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND);
-    for (int turn = 0; turn < 6 && emails().size() < 2; turn++) {
-      sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
-    }
+    Instant aMonthAfterTheWelcome = deliveries.find(journey.getId() + "#welcome").orElseThrow().getSentAt()
+        .plus(Duration.ofDays(30));
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables()
+        .containsEntry(LeadNurturingProcess.Variables.SEND_HELD_UNTIL, Date.from(aMonthAfterTheWelcome));
+    assertThat(timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant())
+        .as("held as the frequency cap holds a send: the timer waits for the month, in business hours")
+        .isEqualTo(sendWindow.nextOpening(aMonthAfterTheWelcome, "DE"));
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
     assertThat(emails()).as("the next content, once a month has passed").hasSize(2);
-    assertThat(ClockUtil.now().toInstant()).isAfterOrEqualTo(welcomedAt.plus(java.time.Duration.ofDays(30)));
+    assertThat(ClockUtil.now().toInstant()).isAfterOrEqualTo(welcomedAt.plus(Duration.ofDays(30)));
+    assertThat(journey).variables().doesNotContainKey(LeadNurturingProcess.Variables.SEND_HELD_UNTIL);
   }
 
   private String aLead(String firstName, String country) {

@@ -64,8 +64,12 @@ class LeadCaptureTest {
     assertThat(journey).isStarted().hasBusinessKey(id).isWaitingAt(LeadNurturingProcess.Elements.START);
     execute(job(journey));
     assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.SEND_WELCOME)
-        .variables().containsEntry("leadId", id).containsEntry("company", "Acme Robotics")
-        .containsEntry("campaign", "spring-webinar").containsEntry("stage", "TOFU");
+        .variables().containsEntry(LeadNurturingProcess.Variables.LEAD_ID, id)
+        .containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU")
+        .containsEntry(LeadNurturingProcess.Variables.STATUS, "NURTURING")
+        .doesNotContainKeys("company", "campaign", "score", "rating");
+    assertThat(lead.get("company").asText()).isEqualTo("Acme Robotics");
+    assertThat(lead.get("campaign").asText()).isEqualTo("spring-webinar");
     assertThat(captures.findByLeadIdOrderByCapturedAt(id)).singleElement()
         .satisfies(capture -> {
           assertThat(capture.isNewLead()).isTrue();

@@ -63,26 +63,36 @@ public final class ScoringFixture {
     return marketing.get("/api/leads/" + leadId).json();
   }
 
-  /** What the deployed engagement and social tables give an interaction: the points intake must answer. */
+  /**
+   * What the deployed engagement and social tables give an interaction: the points intake must
+   * answer. {@code timesToday} counts this one; the lead's other actions that day matched the
+   * same rules (the engagement table's caps are per rule).
+   */
   int dmnPoints(String type, String url, int timesToday) {
     Map<String, Object> engagement = new HashMap<>();
     engagement.put("type", type);
     engagement.put("url", url);
-    engagement.put("timesToday", timesToday);
     Map<String, Object> social = new HashMap<>();
     social.put("type", type);
     social.put("hasLinkedin", false);
     social.put("hasTwitter", false);
     social.put("timesToday", timesToday);
-    return sum(decisions.evaluate("engagement-score", engagement)) + sum(decisions.evaluate("social-score", social));
+    return withinCaps(decisions.evaluate("engagement-score", engagement), timesToday)
+        + sum(decisions.evaluate("social-score", social));
   }
 
   int dmnEngagement(String type, String url, int timesToday) {
     Map<String, Object> engagement = new HashMap<>();
     engagement.put("type", type);
     engagement.put("url", url);
-    engagement.put("timesToday", timesToday);
-    return sum(decisions.evaluate("engagement-score", engagement));
+    return withinCaps(decisions.evaluate("engagement-score", engagement), timesToday);
+  }
+
+  /** The points of the rules whose daily cap the rule's {@code timesToday}th action of the day is within. */
+  private static int withinCaps(DecisionOutcome outcome, int timesToday) {
+    return outcome.matchedRules().stream()
+        .filter(rule -> !(rule.outputs().get("dailyCap") instanceof Number cap) || timesToday <= cap.intValue())
+        .mapToInt(rule -> ((Number) rule.outputs().get("points")).intValue()).sum();
   }
 
   private static int sum(DecisionOutcome outcome) {
