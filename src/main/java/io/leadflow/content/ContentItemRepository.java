@@ -14,6 +14,11 @@ public interface ContentItemRepository extends JpaRepository<ContentItem, String
   /** The active, not retired items of one type on a channel, whatever their stage. */
   List<ContentItem> findByTypeAndChannelAndActiveTrueAndRetiredAtIsNull(ContentType type, Channel channel);
 
+  /** The kinds of content the catalogue offers now on a channel (active, not retired). */
+  @org.springframework.data.jpa.repository.Query(
+      "select distinct i.type from ContentItem i where i.channel = :channel and i.active = true and i.retiredAt is null")
+  List<ContentType> typesOffered(@org.springframework.data.repository.query.Param("channel") Channel channel);
+
   /** An item of the catalogue, unless it was retired. */
   Optional<ContentItem> findByIdAndRetiredAtIsNull(String id);
 }

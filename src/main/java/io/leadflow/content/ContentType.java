@@ -1,5 +1,7 @@
 package io.leadflow.content;
 
+import io.leadflow.lead.EmailTopic;
+
 /** The kinds of content the domain knows, by funnel stage, plus the welcome and post-sale kinds. */
 public enum ContentType {
   /** The personalised first message of every journey. */
@@ -26,5 +28,20 @@ public enum ContentType {
   COUPON,
   // keep-warm and after the sale
   NEWSLETTER,
-  ONBOARDING
+  ONBOARDING,
+  /** The double opt-in's confirmation request (and its one reminder): never chosen as content. */
+  OPT_IN;
+
+  /**
+   * The preference-centre topic this kind of content belongs to: a lead that declined it receives
+   * none of it. The welcome belongs to none (always sent).
+   */
+  public EmailTopic topic() {
+    return switch (this) {
+      case WELCOME, OPT_IN -> null;
+      case WEBINAR, SEMINAR -> EmailTopic.EVENTS;
+      case DATA_SHEET, CATALOGUE, TRIAL, DEMO, CONSULTATION, OFFER, PACKAGE, COUPON, ONBOARDING -> EmailTopic.PRODUCT_NEWS;
+      case WHITEPAPER, GUIDE, TIPS, EBOOK, CHECKLIST, VIDEO, CASE_STUDY, NEWSLETTER -> EmailTopic.NEWSLETTER;
+    };
+  }
 }

@@ -160,15 +160,20 @@ public class ContentDelivery {
     return deliveries.findByDeliveryKey(deliveryKey);
   }
 
-  /**
-   * The content ever chosen for the lead: sent, being sent or failed. A journey must not pick it
-   * again.
-   */
+  /** When the mail server last took an email to the lead, if it ever did: what a chosen frequency counts from. */
+  public Optional<Instant> lastSentAt(String leadId) {
+    return Optional.ofNullable(deliveries.lastSentAt(leadId));
+  }
+
   /** When the lead's emails were sent after a time, oldest first: what a frequency cap counts. */
   public List<Instant> sentAfter(String leadId, Instant after) {
     return deliveries.sentAfter(leadId, after);
   }
 
+  /**
+   * The content ever chosen for the lead: sent, being sent or failed. A journey must not pick it
+   * again.
+   */
   public Set<String> sentContentIds(String leadId) {
     return Set.copyOf(deliveries.contentIdsOf(leadId));
   }

@@ -5,6 +5,7 @@ import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.MustacheException;
 import com.samskivert.mustache.Template;
 import io.leadflow.content.ContentItem;
+import io.leadflow.content.ContentType;
 import io.leadflow.lead.Lead;
 import java.io.IOException;
 import java.io.UnsupportedEncodingException;
@@ -25,8 +26,8 @@ import org.springframework.web.util.HtmlUtils;
  * {@code lastName}, {@code company}, {@code title} and {@code url}, which is the tracked click
  * link, never the content's own address. The body goes into the layouts
  * {@code templates/email/content.txt.mustache} and {@code content.html.mustache}, escaped for
- * HTML in the HTML part, with the content button, the unsubscribe link, the sender and the open
- * pixel.
+ * HTML in the HTML part, with the content button, the preference centre's and the unsubscribe
+ * link, the sender and the open pixel.
  *
  * <p>Marketing writes the item's templates, so they are compiled with a compiler of our own, not
  * Spring Boot's: it loads no partials ({@code {{> ...}}}), looks nothing up on the values, and
@@ -71,10 +72,6 @@ class ContentEmails {
     this.textLayout = plain.compile(layout(TEXT_LAYOUT));
   }
 
-  /** @throws com.samskivert.mustache.MustacheException when the item's templates do not render */
-  /**
-   * @param to the lead's address as it is sent to (its canonical form, see {@code lead.EmailAddress})
-   */
   /**
    * The tracked links every email has, however often its text repeats one: the click link and the
    * link hidden from people. A scanner that follows all of them within seconds is no person
@@ -82,8 +79,13 @@ class ContentEmails {
    */
   static final int TRACKED_LINKS = 2;
 
+  /**
+   * @param to the lead's address as it is sent to (its canonical form, see {@code lead.EmailAddress})
+   * @throws com.samskivert.mustache.MustacheException when the item's templates do not render
+   */
   OutgoingEmail render(Lead lead, String to, ContentItem content, String deliveryId) throws UnsupportedEncodingException {
-    String clickUrl = links.clickUrl(deliveryId);
+    // a confirmation request (double opt-in) links to its signed confirmation, not to content
+    String clickUrl = content.getType() == ContentType.OPT_IN ? links.confirmUrl(deliveryId) : links.clickUrl(deliveryId);
     Map<String, Object> values = new HashMap<>();
     values.put("firstName", text(lead.getFirstName()));
     values.put("lastName", text(lead.getLastName()));
@@ -103,6 +105,7 @@ class ContentEmails {
     layout.put("clickUrl", clickUrl);
     layout.put("openPixelUrl", links.openPixelUrl(deliveryId));
     layout.put("unsubscribeUrl", links.unsubscribeUrl(deliveryId));
+    layout.put("preferencesUrl", links.preferencesUrl(deliveryId));
     layout.put("hiddenLinkUrl", links.hiddenLinkUrl(deliveryId));
     layout.put("senderName", senderName);
     layout.put("senderAddress", from.getAddress());

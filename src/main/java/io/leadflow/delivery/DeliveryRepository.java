@@ -29,11 +29,15 @@ public interface DeliveryRepository extends JpaRepository<Delivery, String> {
   /** The lead's deliveries, newest first. */
   List<Delivery> findByLeadIdOrderByCreatedAtDescIdDesc(String leadId);
 
-  /** Every content ever chosen for the lead, whatever became of its delivery. */
+  /** When the mail server last took an email to the lead (null: never). */
+  @Query("select max(d.sentAt) from Delivery d where d.leadId = :leadId")
+  java.time.Instant lastSentAt(@Param("leadId") String leadId);
+
   /** When the lead's emails went out after a time (every channel and journey: all are deliveries). */
   @Query("select d.sentAt from Delivery d where d.leadId = :leadId and d.sentAt > :after order by d.sentAt")
   List<java.time.Instant> sentAfter(@Param("leadId") String leadId, @Param("after") java.time.Instant after);
 
+  /** Every content ever chosen for the lead, whatever became of its delivery. */
   @Query("select distinct d.contentId from Delivery d where d.leadId = :leadId")
   Set<String> contentIdsOf(@Param("leadId") String leadId);
 }

@@ -1,11 +1,17 @@
 package io.leadflow.delivery;
 
+import io.leadflow.content.ContentCatalogue;
 import io.leadflow.content.ContentItem;
 import io.leadflow.content.ContentItemRepository;
 import io.leadflow.delivery.TrackingLinks.Kind;
 import io.leadflow.intake.InteractionIntake;
 import io.leadflow.intake.InteractionRequest;
 import io.leadflow.interaction.InteractionType;
+import io.leadflow.lead.ConsentChange;
+import io.leadflow.lead.DoubleOptIn;
+import io.leadflow.lead.EmailFrequency;
+import io.leadflow.lead.EmailPreferences;
+import io.leadflow.lead.EmailTopic;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.lead.LeadStatus;
@@ -39,7 +45,12 @@ import org.springframework.web.util.HtmlUtils;
  *       that is never cached;
  *   <li>{@code GET /t/u/{token}} (the footer link): a confirmation page that changes nothing;
  *       {@code POST /t/u/{token}} (its button, and RFC 8058 one-click from the mail client): an
- *       UNSUBSCRIBE, once per delivery, and a short page.
+ *       UNSUBSCRIBE, once per delivery, and a short page;
+ *   <li>{@code GET /t/p/{token}} (the footer link "Choose what you receive"): the preference
+ *       centre, which changes nothing; {@code POST /t/p/{token}}: keeps the ticked topics at the
+ *       chosen frequency, or unsubscribes from all;
+ *   <li>{@code GET /t/k/{token}} (a double opt-in's confirmation request): a page with one button;
+ *       {@code POST /t/k/{token}}: the lead confirmed its address, its journey starts.
  * </ul>
  * A tampered, malformed or unknown token answers 404 and records nothing. Neither does a HEAD
  * request (link checkers), nor a click or open of a lead that has unsubscribed or withdrawn its
@@ -49,7 +60,7 @@ import org.springframework.web.util.HtmlUtils;
  * link ({@link TrackingLimits}; beyond them 429 with {@code Retry-After}); repeated opens and
  * clicks of one email within the repeat window are counted on one row, not stored one by one
  * ({@link TrackingEvents}); click and open links expire {@code leadflow.tracking.link-max-age}
- * after their email (410, recorded nothing). Unsubscribe links never expire. Every refusal is a
+ * after their email (410, recorded nothing). Unsubscribe and preference links never expire. Every refusal is a
  * small page, not an error document: people see these.
  */
 @Controller
@@ -59,6 +70,9 @@ class TrackingController {
   private static final Logger log = LoggerFactory.getLogger(TrackingController.class);
   private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
   private static final String NEVER_CACHE = "no-store, no-cache, must-revalidate, max-age=0";
+  /** The interactions' channel: the email's own links, or its preference centre. */
+  private static final String EMAIL = "email";
+  private static final String PREFERENCE_CENTRE = "preference-centre";
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
 
   private final TrackingLinks links;
@@ -71,10 +85,16 @@ class TrackingController {
   private final Clock clock;
   private final Duration linkMaxAge;
   private final String sender;
+  private final ContentCatalogue catalogue;
+  private final EmailPreferences preferences;
+  private final DoubleOptIn doubleOptIn;
 
   TrackingController(TrackingLinks links, DeliveryRepository deliveries, ContentItemRepository contents,
       Leads leads, InteractionIntake intake, TrackingLimits limits, TrackingEvents events, Clock clock,
-      DeliveryProperties properties) {
+      DeliveryProperties properties, ContentCatalogue catalogue, EmailPreferences preferences, DoubleOptIn doubleOptIn) {
+    this.doubleOptIn = doubleOptIn;
+    this.catalogue = catalogue;
+    this.preferences = preferences;
     this.links = links;
     this.deliveries = deliveries;
     this.contents = contents;
@@ -190,6 +210,106 @@ class TrackingController {
   }
 
   /**
+   * The preference centre (the email's footer link "Choose what you receive"): a page with the
+   * topics the catalogue offers, those the lead keeps ticked, and how often it wants email. A GET
+   * changes nothing (mail gateways fetch every link).
+   */
+  @GetMapping("/p/{token}")
+  ResponseEntity<String> preferencesPage(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.PREFERENCES);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Lead lead = visit.tracked().lead();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), lead.getCountry());
+    String html = lead.getStatus() == LeadStatus.UNSUBSCRIBED
+        ? UnsubscribePages.done(language, sender)
+        : PreferencePages.page(language, sender, lead.getEmail(), request.getRequestURI(), catalogue.topicsOffered(),
+            lead.keptTopics(), lead.emailFrequency(), false);
+    return htmlPage(HttpStatus.OK, html, new HttpHeaders());
+  }
+
+  /**
+   * The preference centre's buttons: {@code action=save} keeps the ticked topics ({@code topic},
+   * any number) at the chosen {@code frequency}: a consent record and, when something changed, a
+   * PREFERENCES_CHANGED interaction (scored as the engagement DMN says); {@code action=unsubscribe}
+   * unsubscribes from all, as the unsubscribe link does. An unknown topic or frequency: 400.
+   */
+  @PostMapping("/p/{token}")
+  ResponseEntity<String> choosePreferences(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.PREFERENCES);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Tracked tracked = visit.tracked();
+    Lead lead = tracked.lead();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), lead.getCountry());
+    if (lead.getStatus() == LeadStatus.UNSUBSCRIBED) {
+      return htmlPage(HttpStatus.OK, UnsubscribePages.done(language, sender), new HttpHeaders());
+    }
+    if ("unsubscribe".equals(request.getParameter("action"))) {
+      record(tracked, InteractionType.UNSUBSCRIBE, "unsubscribe-" + tracked.delivery().getId(), null, PREFERENCE_CENTRE);
+      return htmlPage(HttpStatus.OK, UnsubscribePages.done(language, sender), new HttpHeaders());
+    }
+    java.util.List<EmailTopic> offered = catalogue.topicsOffered();
+    java.util.Set<EmailTopic> kept = java.util.EnumSet.noneOf(EmailTopic.class);
+    EmailFrequency frequency;
+    try {
+      for (String topic : Optional.ofNullable(request.getParameterValues("topic")).orElse(new String[0])) {
+        kept.add(EmailTopic.valueOf(topic));
+      }
+      String chosen = request.getParameter("frequency");
+      frequency = chosen == null || chosen.isBlank() ? lead.emailFrequency() : EmailFrequency.valueOf(chosen);
+    } catch (IllegalArgumentException unknown) {
+      return page(HttpStatus.BAD_REQUEST, "This choice is not valid", "Please choose from the page's topics and frequencies.");
+    }
+    // topics the page did not show (the catalogue has nothing of them now) stay as they were
+    lead.keptTopics().stream().filter(topic -> !offered.contains(topic)).forEach(kept::add);
+    boolean changed = preferences.choose(lead.getId(), kept, frequency, new ConsentChange(ConsentChange.PREFERENCE_CENTRE,
+        "preference centre of delivery " + tracked.delivery().getId(), null, request.getRemoteAddr(), null));
+    if (changed) {
+      record(tracked, InteractionType.PREFERENCES_CHANGED, null, null, PREFERENCE_CENTRE);
+    }
+    java.util.List<EmailTopic> keptInOrder = java.util.Arrays.stream(EmailTopic.values()).filter(kept::contains).toList();
+    return htmlPage(HttpStatus.OK, PreferencePages.page(language, sender, lead.getEmail(), request.getRequestURI(), offered,
+        keptInOrder, frequency, true), new HttpHeaders());
+  }
+
+  /**
+   * The double opt-in's confirmation link (in the confirmation request): a page with one button;
+   * a GET confirms nothing (mail gateways fetch every link).
+   */
+  @GetMapping("/k/{token}")
+  ResponseEntity<String> confirmationPage(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.CONFIRM);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Lead lead = visit.tracked().lead();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), lead.getCountry());
+    String html = lead.awaitsOptIn() && lead.getOptInExpiredAt() == null
+        ? PreferencePages.confirmation(language, sender, lead.getEmail(), request.getRequestURI())
+        : PreferencePages.confirmed(language, sender, lead.getOptInConfirmedAt() != null);
+    return htmlPage(HttpStatus.OK, html, new HttpHeaders());
+  }
+
+  /** The confirmation page's button: the lead confirmed its address (a consent record); its journey starts nurturing it. */
+  @PostMapping("/k/{token}")
+  ResponseEntity<String> confirm(@PathVariable String token, HttpServletRequest request) {
+    Visit visit = visit(request, token, Kind.CONFIRM);
+    if (visit.refusal() != null) {
+      return visit.refusal();
+    }
+    Tracked tracked = visit.tracked();
+    Lead lead = tracked.lead();
+    UnsubscribePages.Language language = UnsubscribePages.language(request.getHeader(HttpHeaders.ACCEPT_LANGUAGE), lead.getCountry());
+    boolean confirmed = doubleOptIn.confirm(lead.getId(), new ConsentChange(ConsentChange.CONFIRMATION_LINK,
+        "confirmation request " + tracked.delivery().getId(), tracked.content().getId(), request.getRemoteAddr(), null));
+    return htmlPage(HttpStatus.OK, PreferencePages.confirmed(language, sender,
+        confirmed || lead.getOptInConfirmedAt() != null), new HttpHeaders());
+  }
+
+  /**
    * The checks every link request passes, cheapest first: the client address's limit (before
    * anything is looked up), the signature, the link's limit, the delivery, the link's age.
    */
@@ -210,7 +330,7 @@ class TrackingController {
     if (found.isEmpty()) {
       return Visit.refused(notFoundPage());
     }
-    if (kind != Kind.UNSUBSCRIBE && isExpired(found.get().delivery())) {
+    if (kind != Kind.UNSUBSCRIBE && kind != Kind.PREFERENCES && kind != Kind.CONFIRM && isExpired(found.get().delivery())) {
       return Visit.refused(page(HttpStatus.GONE, "This link has expired",
           "Links in our emails work for a while after they are sent. This one is older than that."));
     }
@@ -244,12 +364,16 @@ class TrackingController {
     return record(tracked, type, externalId, null);
   }
 
+  private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId, String userAgent) {
+    return record(tracked, type, externalId, userAgent, EMAIL);
+  }
+
   /** A click (of the visible link or the hidden one) or an open, with what tells a person from a machine. */
   private InteractionIntake.Answer record(Tracked tracked, Kind kind, String userAgent) {
     if (kind == Kind.OPEN) {
       return record(tracked, InteractionType.EMAIL_OPEN, null, userAgent);
     }
-    InteractionRequest.Details details = details(tracked, InteractionType.EMAIL_CLICK, userAgent);
+    InteractionRequest.Details details = details(tracked, InteractionType.EMAIL_CLICK, userAgent, EMAIL);
     details.put("linksInEmail", ContentEmails.TRACKED_LINKS);
     if (kind == Kind.HIDDEN) {
       details.setUrl(links.hiddenLinkPage());
@@ -262,14 +386,15 @@ class TrackingController {
    * What the interaction filter needs to tell a person from a machine goes along in the details:
    * the delivery, when it was sent, and the user agent that fetched the link.
    */
-  private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId, String userAgent) {
-    return recordWith(tracked, type, externalId, details(tracked, type, userAgent));
+  private InteractionIntake.Answer record(Tracked tracked, InteractionType type, String externalId, String userAgent,
+      String channel) {
+    return recordWith(tracked, type, externalId, details(tracked, type, userAgent, channel));
   }
 
-  private InteractionRequest.Details details(Tracked tracked, InteractionType type, String userAgent) {
+  private InteractionRequest.Details details(Tracked tracked, InteractionType type, String userAgent, String channel) {
     InteractionRequest.Details details = new InteractionRequest.Details();
     details.setContentId(tracked.content().getId());
-    details.setChannel("email");
+    details.setChannel(channel);
     details.put("deliveryId", tracked.delivery().getId());
     if (tracked.delivery().getSentAt() != null) {
       details.put("sentAt", tracked.delivery().getSentAt().atOffset(java.time.ZoneOffset.UTC).toString());

@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.stereotype.Component;
 
 /**
- * The signed links of a delivery's email: click, open pixel, unsubscribe. A link's token is
+ * The signed links of a delivery's email: click, open pixel, unsubscribe, preference centre,
+ * confirmation (double opt-in), the link hidden from people. A link's token is
  * {@code <delivery id>.<signature>}, the signature being HMAC-SHA256 over
  * {@code <kind>:<delivery id>} keyed by {@code leadflow.tracking.secret}, base64url without
  * padding. So a token names one delivery and one kind of link: nobody can make one for another
@@ -30,6 +31,8 @@ public class TrackingLinks {
     CLICK("c"),
     OPEN("o"),
     UNSUBSCRIBE("u"),
+    PREFERENCES("p"),
+    CONFIRM("k"),
     /** The link hidden from people in every email: only machines follow it. */
     HIDDEN("h");
 
@@ -68,6 +71,16 @@ public class TrackingLinks {
 
   public String unsubscribeUrl(String deliveryId) {
     return baseUrl + "/t/u/" + token(deliveryId, Kind.UNSUBSCRIBE);
+  }
+
+  /** The preference centre of the email's lead (signed for this delivery, as the unsubscribe link). */
+  public String preferencesUrl(String deliveryId) {
+    return baseUrl + "/t/p/" + token(deliveryId, Kind.PREFERENCES);
+  }
+
+  /** The double opt-in's confirmation link of a confirmation request. */
+  public String confirmUrl(String deliveryId) {
+    return baseUrl + "/t/k/" + token(deliveryId, Kind.CONFIRM);
   }
 
   /** {@code <delivery id>.<signature>} */

@@ -18,5 +18,7 @@ public enum InteractionType {
   UNSUBSCRIBE,
   EMAIL_BOUNCE,
   /** A spam report (feedback loop, a sender's complaint event): the address goes on the suppression list. */
-  EMAIL_COMPLAINT
+  EMAIL_COMPLAINT,
+  /** Topics or frequency chosen in the preference centre (an email's signed link); its points are the engagement DMN's. */
+  PREFERENCES_CHANGED
 }

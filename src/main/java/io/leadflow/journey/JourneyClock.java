@@ -1,6 +1,7 @@
 package io.leadflow.journey;
 
 import io.leadflow.lead.FunnelStage;
+import io.leadflow.lead.DoubleOptIn;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import java.time.Clock;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * The journey's timers ask this bean when to fire (bpmn/lead-nurturing.bpmn):
  * {@code ${journeyClock.nextSend(execution)}} is the stage's cadence from now (or the time the
- * frequency cap allows a held send), moved into
+ * frequency cap or the lead's chosen frequency allows a held send), moved into
  * the lead's send window and within the frequency cap; {@code ${journeyClock.maxLength()}} the longest a journey may last.
  */
 @Component("journeyClock")
@@ -23,8 +24,11 @@ public class JourneyClock {
   private final FrequencyCap cap;
   private final Leads leads;
   private final Clock clock;
+  private final DoubleOptIn doubleOptIn;
 
-  JourneyClock(JourneySettings settings, SendWindow window, FrequencyCap cap, Leads leads, Clock clock) {
+  JourneyClock(JourneySettings settings, SendWindow window, FrequencyCap cap, Leads leads, Clock clock,
+      DoubleOptIn doubleOptIn) {
+    this.doubleOptIn = doubleOptIn;
     this.settings = settings;
     this.window = window;
     this.cap = cap;
@@ -71,6 +75,16 @@ public class JourneyClock {
       due = window.nextOpening(allowed, country);
     }
     return due;
+  }
+
+  /** How long after the confirmation request the one reminder goes out (double opt-in): an ISO-8601 duration. */
+  public String optInReminder() {
+    return doubleOptIn.remindAfter();
+  }
+
+  /** How long after the reminder an unconfirmed lead expires from nurturing: an ISO-8601 duration. */
+  public String optInExpiry() {
+    return doubleOptIn.expireAfter();
   }
 
   /** An ISO-8601 duration, for the journey's boundary timer. */

@@ -51,6 +51,28 @@ class JourneyDelegates {
     };
   }
 
+  /** "Send the confirmation request" (double opt-in): counts as a send when one went out. */
+  @Bean
+  JavaDelegate sendOptInRequest(JourneySends sends) {
+    return execution -> sends.optInRequest(execution.getProcessInstanceId(), leadId(execution), false)
+        .ifPresent(sent -> recordSend(execution, sent));
+  }
+
+  /** "Remind once" (double opt-in). */
+  @Bean
+  JavaDelegate sendOptInReminder(JourneySends sends) {
+    return execution -> {
+      sends.optInRequest(execution.getProcessInstanceId(), leadId(execution), true).ifPresent(sent -> recordSend(execution, sent));
+      execution.setVariable(LeadNurturingProcess.Variables.OPT_IN_REMINDED, true);
+    };
+  }
+
+  /** "Expire from nurturing": the lead never confirmed; sales still takes it when it asks. */
+  @Bean
+  JavaDelegate expireUnconfirmedLead(JourneySends sends) {
+    return execution -> sends.optInExpired(leadId(execution));
+  }
+
   /** "Move to keep-warm". */
   @Bean
   JavaDelegate moveToKeepWarm(JourneyStages stages) {

@@ -30,8 +30,12 @@ public final class JourneyHistoryLevel implements HistoryLevel {
   static final int ID = 17;
   static final String JOURNEY = LeadNurturingProcess.KEY;
   static final String NURTURING_LOOP = LeadNurturingProcess.Elements.NURTURING;
-  /** The journey's routine before the loop, and the loop itself (the welcome is inside it). */
+  /**
+   * The journey's routine before the loop (the double opt-in's gateways on the way of every lead;
+   * its request, reminder and expiry are kept), and the loop itself (the welcome is inside it).
+   */
   static final Set<String> ROUTINE = Set.of(LeadNurturingProcess.Elements.START,
+      LeadNurturingProcess.Elements.GATEWAY_OPT_IN_REQUIRED, LeadNurturingProcess.Elements.GATEWAY_OPT_IN_DONE,
       LeadNurturingProcess.Elements.GATEWAY_ENTER_NURTURING, NURTURING_LOOP);
 
   private static final HistoryLevel AUDIT = HistoryLevel.HISTORY_LEVEL_AUDIT;

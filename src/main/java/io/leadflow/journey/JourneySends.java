@@ -7,10 +7,13 @@ import io.leadflow.delivery.ContentDelivery;
 import io.leadflow.delivery.Delivery;
 import io.leadflow.delivery.EmailAddressRefused;
 import io.leadflow.delivery.RecipientSuppressed;
+import io.leadflow.lead.DoubleOptIn;
 import io.leadflow.lead.FunnelStage;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.Leads;
 import io.leadflow.sales.PhoneCalls;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,13 +35,15 @@ class JourneySends {
   private final ContentItemRepository content;
   private final PhoneCalls calls;
   private final FrequencyCap cap;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final ApplicationEventPublisher events;
+  private final DoubleOptIn doubleOptIn;
 
   JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
-      PhoneCalls calls, FrequencyCap cap, java.time.Clock clock, ApplicationEventPublisher events) {
+      PhoneCalls calls, FrequencyCap cap, Clock clock, ApplicationEventPublisher events, DoubleOptIn doubleOptIn) {
     this.cap = cap;
     this.clock = clock;
+    this.doubleOptIn = doubleOptIn;
     this.leads = leads;
     this.catalogue = catalogue;
     this.delivery = delivery;
@@ -61,11 +66,13 @@ class JourneySends {
   }
 
   /**
-   * "Send next content for the stage": the best unsent content for the stage. While someone is
-   * phoning the lead nothing is sent and the journey waits for its next turn. When one more email
-   * would pass the frequency cap (other journeys or channels emailed the lead since this send was
-   * timed) nothing is sent either: the send is held until the cap allows it ({@code heldUntil}),
-   * and the journey's timer waits until then, not a whole cadence.
+   * "Send next content for the stage": the best unsent content for the stage, of a topic the lead
+   * keeps. While someone is phoning the lead nothing is sent and the journey waits for its next
+   * turn. When one more email would pass the frequency cap (other journeys or channels emailed the
+   * lead since this send was timed), or come sooner after the lead's last email than the frequency
+   * it chose in the preference centre (weekly, monthly) allows, nothing is sent either: the send is
+   * held until both allow it ({@code heldUntil}), and the journey's timer waits until then, not a
+   * whole cadence.
    *
    * @param sendsSoFar the journey's sends so far: the next send's key is one more
    * @return whether the stage had content left, and what was sent
@@ -76,15 +83,48 @@ class JourneySends {
     if (calls.isOpenFor(leadId)) {
       return new NextSend(true, Optional.empty(), null);
     }
+    String key = journeyId + "#" + (sendsSoFar + 1);
+    Optional<ContentItem> before = chosenBefore(key);
     Instant now = clock.instant();
     Instant allowed = cap.earliest(leadId, now);
+    if (before.isEmpty()) {
+      // the person asked for email weekly or monthly at most (the preference centre); a retry of a
+      // send that already chose its content is not held by it
+      Instant chosen = chosenFrequencyAllows(lead, now);
+      allowed = chosen.isAfter(allowed) ? chosen : allowed;
+    }
     if (allowed.isAfter(now)) {
       return new NextSend(true, Optional.empty(), allowed);
     }
-    String key = journeyId + "#" + (sendsSoFar + 1);
-    Optional<ContentItem> next = chosenBefore(key)
-        .or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
+    Optional<ContentItem> next = before.or(() -> catalogue.nextFor(lead, stage, delivery.sentContentIds(leadId)));
     return new NextSend(next.isPresent(), next.map(item -> send(lead, item, key)), null);
+  }
+
+  /**
+   * "Send the confirmation request" / "Remind once" (double opt-in): the catalogue's confirmation
+   * request, whose link confirms the address. Nothing is sent when the lead may not be emailed or
+   * the catalogue has no request: the lead then expires unconfirmed.
+   *
+   * @param reminder whether this is the one reminder (a send of its own)
+   */
+  Optional<Sent> optInRequest(String journeyId, String leadId, boolean reminder) {
+    Lead lead = leads.find(leadId).orElseThrow(() -> new IllegalStateException("The journey's lead " + leadId + " is gone"));
+    if (!lead.mayBeContacted()) {
+      return Optional.empty();
+    }
+    String key = journeyId + (reminder ? "#opt-in-reminder" : "#opt-in");
+    try {
+      Optional<Sent> sent = chosenBefore(key).or(() -> catalogue.optInRequestFor(lead)).map(item -> send(lead, item, key));
+      sent.ifPresent(done -> doubleOptIn.requested(leadId));
+      return sent;
+    } catch (LeadNotContactable refused) {
+      return Optional.empty();
+    }
+  }
+
+  /** "Expire from nurturing": the lead never confirmed its address. */
+  void optInExpired(String leadId) {
+    doubleOptIn.expired(leadId);
   }
 
   /** @throws LeadNotContactable also when the send failed on the lead's address (permanent: no retries) */
@@ -97,6 +137,18 @@ class JourneySends {
     } catch (RecipientSuppressed suppressed) {
       throw new LeadNotContactable(lead.getId(), suppressed.getMessage());
     }
+  }
+
+  /**
+   * {@code now} when the frequency the lead chose allows an email now, else when it does: its last
+   * email plus the chosen gap.
+   */
+  private Instant chosenFrequencyAllows(Lead lead, Instant now) {
+    Duration gap = lead.emailFrequency().minimumGap();
+    if (gap.isZero()) {
+      return now;
+    }
+    return delivery.lastSentAt(lead.getId()).map(last -> last.plus(gap)).filter(allowed -> allowed.isAfter(now)).orElse(now);
   }
 
   /** The content a failed attempt of this same send already chose. */
@@ -119,7 +171,8 @@ class JourneySends {
 
   /**
    * The outcome of "Send next content": whether the stage had content left, what was sent, and
-   * until when the send is held by the frequency cap (null: it was not).
+   * until when the send is held by the frequency cap or the lead's chosen frequency (null: it was
+   * not).
    */
   record NextSend(boolean contentLeft, Optional<Sent> sent, Instant heldUntil) {}
 

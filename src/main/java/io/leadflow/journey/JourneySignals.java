@@ -12,6 +12,7 @@ import io.leadflow.lead.LeadEmailSuppressed;
 import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.LeadStateChanged;
 import io.leadflow.lead.LeadStatus;
+import io.leadflow.lead.OptInConfirmed;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
@@ -63,6 +64,12 @@ class JourneySignals {
   @EventListener
   void onEmailSuppressed(LeadEmailSuppressed suppressed) {
     tell(suppressed.lead().getId(), EMAIL_BOUNCED);
+  }
+
+  /** The lead confirmed its address (double opt-in): its journey, waiting for it, starts nurturing. */
+  @EventListener
+  void onOptInConfirmed(OptInConfirmed confirmed) {
+    tell(confirmed.leadId(), LeadNurturingProcess.Messages.OPT_IN_CONFIRMED);
   }
 
   /** The message that says what a change of status means to the journey, or null when only the stage moved. */

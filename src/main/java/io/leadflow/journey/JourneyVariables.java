@@ -1,6 +1,7 @@
 package io.leadflow.journey;
 
 import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.OPT_IN_REQUIRED;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STATUS;
@@ -21,6 +22,7 @@ final class JourneyVariables {
     variables.put(LEAD_ID, lead.getId());
     variables.put(SENDS_SO_FAR, 0);
     variables.put(WELCOME_DUE, true);
+    variables.put(OPT_IN_REQUIRED, lead.awaitsOptIn());
     return variables;
   }
 

@@ -48,6 +48,19 @@ public final class LeadNurturingProcess {
     public static final String WON_BY_SALES = "Event_WonBySales";
     public static final String DISQUALIFIED_BY_SALES = "Event_DisqualifiedBySales";
     public static final String BACK_FROM_SALES = "Event_BackFromSales";
+    /** Double opt-in, before nurturing: asked once, reminded once, expired. */
+    public static final String GATEWAY_OPT_IN_REQUIRED = "Gateway_OptInRequired";
+    /** Where the lead that needs no confirmation, and the one that confirmed, go on to nurturing. */
+    public static final String GATEWAY_OPT_IN_DONE = "Gateway_OptInDone";
+    public static final String SEND_OPT_IN_REQUEST = "Activity_SendOptInRequest";
+    public static final String WAIT_FOR_OPT_IN = "Gateway_WaitForOptIn";
+    public static final String OPT_IN_CONFIRMED = "Event_OptInConfirmed";
+    /** "Confirmation overdue": the reminder's time, then (reminded already) the expiry's. */
+    public static final String OPT_IN_OVERDUE = "Event_OptInOverdue";
+    public static final String GATEWAY_REMINDED_ALREADY = "Gateway_RemindedAlready";
+    public static final String SEND_OPT_IN_REMINDER = "Activity_SendOptInReminder";
+    public static final String EXPIRE_UNCONFIRMED = "Activity_ExpireUnconfirmedLead";
+    public static final String END_OPT_IN_EXPIRED = "EndEvent_OptInExpired";
 
     private Elements() {}
   }
@@ -63,6 +76,8 @@ public final class LeadNurturingProcess {
     public static final String LEAD_WON = "LeadWon";
     /** Sales sent the lead back, not ready: nurture again. */
     public static final String LEAD_RETURNED_TO_NURTURING = "LeadReturnedToNurturing";
+    /** The lead confirmed its address (double opt-in): nurturing starts. */
+    public static final String OPT_IN_CONFIRMED = "OptInConfirmed";
 
     private Messages() {}
   }
@@ -78,6 +93,9 @@ public final class LeadNurturingProcess {
     public static final String MOVE_TO_KEEP_WARM = "moveToKeepWarm";
     public static final String NURTURE_AS_CUSTOMER = "nurtureAsCustomer";
     public static final String JOURNEY_CLOCK = "journeyClock";
+    public static final String SEND_OPT_IN_REQUEST = "sendOptInRequest";
+    public static final String SEND_OPT_IN_REMINDER = "sendOptInReminder";
+    public static final String EXPIRE_UNCONFIRMED_LEAD = "expireUnconfirmedLead";
 
     private Beans() {}
   }
@@ -103,9 +121,14 @@ public final class LeadNurturingProcess {
     public static final String SENDS_SO_FAR = "sendsSoFar";
     /** Whether the last "Send next content" found content for the stage ("Content left?"). */
     public static final String CONTENT_LEFT = "contentLeft";
+    /** Whether the lead must confirm its address before it is nurtured ("Double opt-in?"). */
+    public static final String OPT_IN_REQUIRED = "optInRequired";
+    /** Whether the one reminder went out ("Reminded already?"; the overdue timer waits for expiry then). */
+    public static final String OPT_IN_REMINDED = "optInReminded";
     /**
-     * Until when the frequency cap holds the last "Send next content" (null: it did not): "Next send
-     * due" then waits until that time, not a whole cadence.
+     * Until when the frequency cap, or the frequency the lead chose in the preference centre, holds
+     * the last "Send next content" (null: neither did): "Next send due" then waits until that time,
+     * not a whole cadence.
      */
     public static final String SEND_HELD_UNTIL = "sendHeldUntil";
 

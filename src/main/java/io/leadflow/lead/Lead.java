@@ -89,6 +89,19 @@ public class Lead extends NewEntity {
   private String lastTouchCampaign;
   private Instant lastTouchAt;
 
+  /** The email topics it declined in the preference centre (comma-separated {@link EmailTopic} names); null: none. */
+  private String declinedTopics;
+
+  /** How often it wants email ({@link EmailFrequency}); null: as the journey goes. */
+  @Enumerated(EnumType.STRING)
+  private EmailFrequency emailFrequency;
+
+  /** Whether it had to confirm its address before being nurtured (double opt-in), and what came of it. */
+  private boolean optInRequired;
+  private Instant optInRequestedAt;
+  private Instant optInConfirmedAt;
+  private Instant optInExpiredAt;
+
   /** Since when it has its {@link #status} (the lifecycle keeps it). */
   private Instant statusSince;
 
@@ -123,8 +136,14 @@ public class Lead extends NewEntity {
     return lead;
   }
 
-  /** Takes every field the profile carries; fields it leaves out keep what we knew. */
-  void updateProfile(LeadProfile profile, Instant at) {
+  /**
+   * Takes every field the profile carries; fields it leaves out keep what we knew.
+   *
+   * @return whether its consent changed: given or refused now, another source, or a new time the
+   *     profile states (a {@link ConsentRecord} is due)
+   */
+  boolean updateProfile(LeadProfile profile, Instant at) {
+    boolean consentChanged = false;
     firstName = keep(profile.firstName(), firstName);
     lastName = keep(profile.lastName(), lastName);
     company = keep(profile.company(), company);
@@ -135,8 +154,12 @@ public class Lead extends NewEntity {
     country = keep(profile.country(), country);
     phone = keep(profile.phone(), phone);
     if (profile.consent() != null) {
+      Instant stated = profile.consent().at() != null ? profile.consent().at().toInstant() : null;
+      consentChanged = !profile.consent().given().equals(consentGiven)
+          || !java.util.Objects.equals(profile.consent().source(), consentSource)
+          || (stated != null && !stated.equals(consentAt));
       consentGiven = profile.consent().given();
-      consentAt = profile.consent().at() != null ? profile.consent().at().toInstant() : at;
+      consentAt = stated != null ? stated : at;
       consentSource = profile.consent().source();
     }
     if (profile.social() != null) {
@@ -144,6 +167,7 @@ public class Lead extends NewEntity {
       twitter = keep(profile.social().twitter(), twitter);
     }
     updatedAt = at;
+    return consentChanged;
   }
 
   /** The account a company name stands for: case and surrounding space do not matter. */
@@ -392,6 +416,85 @@ public class Lead extends NewEntity {
     consentSource = null;
     erasedAt = at;
     updatedAt = at;
+  }
+
+  /**
+   * What it chose in the preference centre: the topics it keeps (the others are declined, topics
+   * added later are kept) and how often it wants email.
+   *
+   * @return whether anything changed
+   */
+  boolean preferences(java.util.Set<EmailTopic> kept, EmailFrequency frequency, Instant at) {
+    String declined = java.util.Arrays.stream(EmailTopic.values()).filter(topic -> !kept.contains(topic))
+        .map(EmailTopic::name).collect(java.util.stream.Collectors.joining(","));
+    String newDeclined = declined.isEmpty() ? null : declined;
+    EmailFrequency newFrequency = frequency == EmailFrequency.AS_PUBLISHED ? null : frequency;
+    if (java.util.Objects.equals(newDeclined, declinedTopics) && newFrequency == emailFrequency) {
+      return false;
+    }
+    declinedTopics = newDeclined;
+    emailFrequency = newFrequency;
+    updatedAt = at;
+    return true;
+  }
+
+  /** A new lead that must confirm its address before it is nurtured (double opt-in). */
+  void optInRequired() {
+    optInRequired = true;
+  }
+
+  /** The confirmation request went out (the first one counts). */
+  void optInRequested(Instant at) {
+    if (optInRequestedAt == null) {
+      optInRequestedAt = at;
+    }
+  }
+
+  /**
+   * It confirmed its address.
+   *
+   * @return false when there was nothing to confirm: not asked, confirmed already, or expired
+   */
+  boolean optInConfirmed(Instant at) {
+    if (!optInRequired || optInConfirmedAt != null || optInExpiredAt != null) {
+      return false;
+    }
+    optInConfirmedAt = at;
+    updatedAt = at;
+    return true;
+  }
+
+  /** It never confirmed: it expires from nurturing (it still reaches sales when it asks). */
+  void optInExpired(Instant at) {
+    if (optInConfirmedAt == null && optInExpiredAt == null) {
+      optInExpiredAt = at;
+      updatedAt = at;
+    }
+  }
+
+  /** Whether it must still confirm its address before anything but the confirmation request is sent. */
+  public boolean awaitsOptIn() {
+    return optInRequired && optInConfirmedAt == null;
+  }
+
+  public boolean isOptInRequired() { return optInRequired; }
+  public Instant getOptInRequestedAt() { return optInRequestedAt; }
+  public Instant getOptInConfirmedAt() { return optInConfirmedAt; }
+  public Instant getOptInExpiredAt() { return optInExpiredAt; }
+
+  /** Whether it keeps the topic (null: content of no topic, such as the welcome: always). */
+  public boolean keeps(EmailTopic topic) {
+    return topic == null || declinedTopics == null || !java.util.Arrays.asList(declinedTopics.split(",")).contains(topic.name());
+  }
+
+  /** The topics it keeps, in their order. */
+  public java.util.List<EmailTopic> keptTopics() {
+    return java.util.Arrays.stream(EmailTopic.values()).filter(this::keeps).toList();
+  }
+
+  /** How often it wants email. */
+  public EmailFrequency emailFrequency() {
+    return emailFrequency == null ? EmailFrequency.AS_PUBLISHED : emailFrequency;
   }
 
   /** Its address was erased before, at the person's request, and captured again. */

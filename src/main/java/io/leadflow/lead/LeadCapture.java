@@ -20,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Captures a lead: a new email becomes a lead whose journey starts in the same transaction; a
  * known email (case-insensitively) updates the profile and never starts a second journey. Every
- * capture is recorded.
+ * capture is recorded, and so is every consent change it brings ({@link ConsentRecords}).
  */
 @Service
 public class LeadCapture {
@@ -41,6 +41,8 @@ public class LeadCapture {
 
   private final EmailSuppressions suppressions;
   private final LeadTableStatistics statistics;
+  private final ConsentRecords consents;
+  private final DoubleOptInSettings doubleOptIn;
 
   LeadCapture(
       LeadRepository leads,
@@ -53,7 +55,11 @@ public class LeadCapture {
       PlatformTransactionManager transactionManager,
       Clock clock,
       EntityManager entityManager,
-      LeadTableStatistics statistics) {
+      LeadTableStatistics statistics,
+      ConsentRecords consents,
+      DoubleOptInSettings doubleOptIn) {
+    this.consents = consents;
+    this.doubleOptIn = doubleOptIn;
     this.suppressions = suppressions;
     this.statistics = statistics;
     this.leads = leads;
@@ -122,11 +128,14 @@ public class LeadCapture {
     Map<String, Instant> erased = erasures.erasedAt(newEmails);
     Set<String> suppressed = suppressions.suppressedAmong(newEmails);
     Map<String, Lead> fresh = new HashMap<>();
+    Set<LeadProfile> consentsToRecord = new java.util.HashSet<>();
     for (LeadProfile profile : profiles) {
       if (!known.containsKey(profile.email())) {
         Lead lead = Lead.captured(profile.email(), profile.campaign(), now);
-        lead.updateProfile(profile, now);
-        beforeFirstSave(lead, erased.get(profile.email()), suppressed.contains(profile.email()));
+        if (lead.updateProfile(profile, now)) {
+          consentsToRecord.add(profile);
+        }
+        beforeFirstSave(lead, channel, erased.get(profile.email()), suppressed.contains(profile.email()));
         leads.save(lead);
         fresh.put(profile.email(), lead);
       }
@@ -138,11 +147,16 @@ public class LeadCapture {
         events.publishEvent(new NewLeadCaptured(lead));
       } else {
         lead = known.get(profile.email());
-        lead.updateProfile(profile, now);
+        if (lead.updateProfile(profile, now)) {
+          consentsToRecord.add(profile);
+        }
         lead.touched(profile.campaign(), now);
         events.publishEvent(new LeadProfileUpdated(lead));
       }
       captures.save(new CaptureRecord(lead, channel, profile.campaign(), fresh.containsKey(profile.email()), capturedBy, now));
+      if (consentsToRecord.contains(profile)) {
+        consents.captured(lead, profile.consent(), channel.name(), capturedBy);
+      }
     }
     entityManager.flush();
     entityManager.clear();
@@ -153,9 +167,9 @@ public class LeadCapture {
     Instant now = clock.instant();
     Optional<Lead> known = leads.lockByEmail(profile.email());
     Lead lead = known.orElseGet(() -> Lead.captured(profile.email(), profile.campaign(), now));
-    lead.updateProfile(profile, now);
+    boolean consentChanged = lead.updateProfile(profile, now);
     if (known.isEmpty()) {
-      beforeFirstSave(lead, erasures.erasedAt(profile.email()).orElse(null),
+      beforeFirstSave(lead, channel, erasures.erasedAt(profile.email()).orElse(null),
           suppressions.reasonFor(profile.email()).isPresent());
       leads.saveAndFlush(lead);
       lifecycle.captured(lead);
@@ -165,15 +179,22 @@ public class LeadCapture {
       events.publishEvent(new LeadProfileUpdated(lead));
     }
     captures.save(new CaptureRecord(lead, channel, profile.campaign(), known.isEmpty(), capturedBy, now));
+    if (consentChanged) {
+      consents.captured(lead, profile.consent(), channel.name(), capturedBy);
+    }
     return new Captured(lead, known.isEmpty());
   }
 
   /**
    * A new lead, before it is first stored: an address erased at the person's request is refused
    * ({@link AddressErased}) or flagged (leadflow.privacy.erased-address); one on the suppression
-   * list is captured as not emailable.
+   * list is captured as not emailable; one double opt-in applies to must confirm its address
+   * before it is nurtured ({@link DoubleOptInSettings}).
    */
-  private void beforeFirstSave(Lead lead, Instant erasedAt, boolean suppressed) {
+  private void beforeFirstSave(Lead lead, CaptureChannel channel, Instant erasedAt, boolean suppressed) {
+    if (doubleOptIn.requiredFor(lead, channel)) {
+      lead.optInRequired();
+    }
     if (erasedAt != null) {
       if (privacy.erasedAddress() == PrivacySettings.ErasedAddress.REFUSE) {
         throw new AddressErased(erasedAt);

@@ -14,7 +14,7 @@ import java.time.Instant;
 @Table(name = "lead_erasures")
 class LeadErasure extends NewEntity {
 
-  @Column(nullable = false)
+  /** Null when the lead was anonymised by retention: no tombstone, the address may come back as a new lead. */
   private String emailHash;
 
   @Column(nullable = false)

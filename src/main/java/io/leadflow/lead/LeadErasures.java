@@ -30,8 +30,9 @@ class LeadErasures {
     this.key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
   }
 
+  /** @param email the address to keep a tombstone of, or null for none (an anonymisation) */
   void record(String email, Instant at, String erasedBy, String reason) {
-    erasures.save(new LeadErasure(hash(email), at, erasedBy, reason));
+    erasures.save(new LeadErasure(email == null ? null : hash(email), at, erasedBy, reason));
   }
 
   /** When this (canonical) address was last erased, if it was. */

@@ -43,10 +43,12 @@ public class LeadLifecycle {
   private final LeadTransitionRepository transitions;
   private final ApplicationEventPublisher events;
   private final EmailSuppressions suppressions;
+  private final ConsentRecords consents;
   private final Clock clock;
 
   LeadLifecycle(LeadRepository leads, LeadTransitionRepository transitions, ApplicationEventPublisher events,
-      EmailSuppressions suppressions, Clock clock) {
+      EmailSuppressions suppressions, ConsentRecords consents, Clock clock) {
+    this.consents = consents;
     this.leads = leads;
     this.transitions = transitions;
     this.events = events;
@@ -76,9 +78,16 @@ public class LeadLifecycle {
     change(lead, cause, it -> it.qualified(rating, qualification, scoredStage, clock.instant()));
   }
 
-  /** The (locked) lead withdrew its consent: nothing is ever emailed to it again. */
-  public void unsubscribed(Lead lead) {
+  /**
+   * The (locked) lead withdrew its consent: nothing is ever emailed to it again. The withdrawal is
+   * a consent record (the first time only), telling how it reached us.
+   */
+  public void unsubscribed(Lead lead, ConsentChange how) {
+    boolean first = lead.getStatus() != LeadStatus.UNSUBSCRIBED;
     change(lead, UNSUBSCRIBED, it -> it.unsubscribed(clock.instant()));
+    if (first) {
+      consents.changed(lead, false, lead.getConsentAt(), how);
+    }
   }
 
   /**

@@ -45,14 +45,26 @@ public record LeadProfile(
     campaign = clean(campaign);
   }
 
-  /** Consent to be contacted, as data-protection law wants it recorded. */
+  /**
+   * Consent to be contacted, as data-protection law wants it recorded: given or refused, when, the
+   * source, the text the person agreed to (or its version) and their IP address, where known.
+   */
   public record Consent(
       @NotNull Boolean given,
       @PastOrPresent @JsonDeserialize(using = Timestamp.Deserializer.class) OffsetDateTime at,
-      @Size(max = 200) String source) {
+      @Size(max = 200) String source,
+      @Size(max = 1000) String text,
+      @Pattern(regexp = "^$|^[0-9a-fA-F:.]{2,45}$", message = "must be an IPv4 or IPv6 address") String ip) {
 
     public Consent {
       source = clean(source);
+      text = clean(text);
+      ip = clean(ip);
+    }
+
+    /** Given or refused, when, from which source; no text or address known. */
+    public Consent(Boolean given, OffsetDateTime at, String source) {
+      this(given, at, source, null, null);
     }
   }
 

@@ -29,12 +29,20 @@ public record LeadView(
     String qualification,
     boolean emailable,
     String notEmailableReason,
+    Preferences preferences,
+    OptIn optIn,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {
 
   public record Consent(Boolean given, OffsetDateTime at, String source) {}
 
   public record Social(String linkedin, String twitter) {}
+
+  /** What it chose in the preference centre: the email topics it keeps and how often it wants email. */
+  /** Double opt-in, when the lead had to confirm: when asked, when confirmed, or when it expired unconfirmed. */
+  public record OptIn(OffsetDateTime requestedAt, OffsetDateTime confirmedAt, OffsetDateTime expiredAt) {}
+
+  public record Preferences(java.util.List<EmailTopic> topics, EmailFrequency frequency) {}
 
   public static LeadView of(Lead lead) {
     return new LeadView(
@@ -62,6 +70,10 @@ public record LeadView(
         lead.getQualification(),
         lead.notEmailableReason() == null,
         lead.notEmailableReason(),
+        new Preferences(lead.keptTopics(), lead.emailFrequency()),
+        lead.isOptInRequired()
+            ? new OptIn(utc(lead.getOptInRequestedAt()), utc(lead.getOptInConfirmedAt()), utc(lead.getOptInExpiredAt()))
+            : null,
         utc(lead.getCreatedAt()),
         utc(lead.getUpdatedAt()));
   }

@@ -31,10 +31,13 @@ public class PersonalDataRights {
   private final List<PersonalDataHolder> holders;
   private final LeadErasures erasures;
   private final EmailSuppressions suppressions;
+  private final ConsentRecords consents;
   private final Clock clock;
 
   PersonalDataRights(LeadRepository leads, CaptureRecordRepository captures, LeadLifecycle lifecycle,
-      List<PersonalDataHolder> holders, LeadErasures erasures, EmailSuppressions suppressions, Clock clock) {
+      List<PersonalDataHolder> holders, LeadErasures erasures, EmailSuppressions suppressions, ConsentRecords consents,
+      Clock clock) {
+    this.consents = consents;
     this.leads = leads;
     this.captures = captures;
     this.lifecycle = lifecycle;
@@ -46,7 +49,7 @@ public class PersonalDataRights {
 
   /**
    * Everything stored about the lead, one part per feature: {@code profile}, {@code captures},
-   * {@code history}, then each {@link PersonalDataHolder}'s part.
+   * {@code consents} (every change, the proof of consent), {@code history}, then each {@link PersonalDataHolder}'s part.
    *
    * @throws NotFound when there is no such lead (or it was erased)
    */
@@ -56,6 +59,7 @@ public class PersonalDataRights {
     Map<String, Object> document = new LinkedHashMap<>();
     document.put("profile", LeadView.of(lead));
     document.put("captures", captures.findByLeadIdOrderByCapturedAt(leadId).stream().map(CaptureView::of).toList());
+    document.put("consents", consents.of(leadId));
     document.put("history", lifecycle.history(leadId));
     document.put("suppressed", suppressions.reasonFor(lead.getEmail()).orElse(null));
     holders.forEach(holder -> document.put(holder.part(), holder.personalDataOf(leadId)));
@@ -72,16 +76,34 @@ public class PersonalDataRights {
    */
   @Transactional
   public void erase(String leadId, String reason, String erasedBy) {
+    forget(leadId, reason, erasedBy, true);
+  }
+
+  /**
+   * Anonymises the lead as an erasure does (every feature's data, the engine's processes and
+   * history, the lead's own fields), without a tombstone of its address: retention, not the
+   * person's request, so a later capture with new consent is a new lead. Recorded like an erasure,
+   * with no hash of the address.
+   *
+   * @throws NotFound when there is no such lead (or it was erased already)
+   */
+  @Transactional
+  public void anonymise(String leadId, String reason, String anonymisedBy) {
+    forget(leadId, reason, anonymisedBy, false);
+  }
+
+  private void forget(String leadId, String reason, String by, boolean tombstone) {
     if (reason == null || reason.isBlank() || reason.length() > 500) {
       throw new InvalidRequest("Say why the lead is erased", List.of(new FieldProblem("reason", "must be 1 to 500 characters")));
     }
-    Lead lead = leads.lockById(leadId).orElseThrow(() -> new NotFound("lead", leadId));
+    Lead lead = leads.lockById(leadId).filter(found -> !found.isErased()).orElseThrow(() -> new NotFound("lead", leadId));
     Instant now = clock.instant();
     String email = lead.getEmail();
     holders.forEach(holder -> holder.erase(leadId));
     suppressions.forget(email);
+    consents.forget(leadId);
     lead.erase(now);
-    erasures.record(email, now, erasedBy, reason.trim());
-    log.info("Lead {} erased by {} ({} parts)", leadId, erasedBy, holders.size());
+    erasures.record(tombstone ? email : null, now, by, reason.trim());
+    log.info("Lead {} {} by {} ({} parts)", leadId, tombstone ? "erased" : "anonymised", by, holders.size());
   }
 }

@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Comment;
 import org.springframework.stereotype.Component;
@@ -29,8 +31,11 @@ class EngineRecordsOfALead implements PersonalDataHolder {
   private final RuntimeService runtime;
   private final HistoryService history;
   private final TaskService tasks;
+  private final ProcessEngineConfigurationImpl configuration;
 
-  EngineRecordsOfALead(RuntimeService runtime, HistoryService history, TaskService tasks) {
+  EngineRecordsOfALead(RuntimeService runtime, HistoryService history, TaskService tasks,
+      ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
     this.runtime = runtime;
     this.history = history;
     this.tasks = tasks;
@@ -51,12 +56,29 @@ class EngineRecordsOfALead implements PersonalDataHolder {
     List<String> running = runtime.createProcessInstanceQuery().processInstanceBusinessKey(leadId).list().stream()
         .map(ProcessInstance::getId).toList();
     if (!running.isEmpty()) {
-      runtime.deleteProcessInstancesIfExists(running, ERASED, true, true, false);
+      endRunning(running);
     }
     List<String> ended = processesOf(leadId).stream().map(HistoricProcessInstance::getId).toList();
     if (!ended.isEmpty()) {
       history.deleteHistoricProcessInstancesIfExists(ended);
     }
+  }
+
+  /**
+   * Ends the lead's running processes. Inside a job (retention), its own command in a new
+   * transaction: in the job's command the ended instances would reach the database only when it
+   * ends, and their history could not be deleted before. A failure after it leaves the lead's
+   * processes ended and the job retries, which then finds only history to delete.
+   */
+  private void endRunning(List<String> running) {
+    if (Context.getCommandContext() == null) {
+      runtime.deleteProcessInstancesIfExists(running, ERASED, true, true, false);
+      return;
+    }
+    configuration.getCommandExecutorTxRequiresNew().execute(commandContext -> {
+      runtime.deleteProcessInstancesIfExists(running, ERASED, true, true, false);
+      return null;
+    });
   }
 
   private List<HistoricProcessInstance> processesOf(String leadId) {

@@ -3,6 +3,7 @@ package io.leadflow.scoring;
 import io.leadflow.interaction.Interaction;
 import io.leadflow.interaction.InteractionRepository;
 import io.leadflow.interaction.InteractionType;
+import io.leadflow.lead.ConsentChange;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.LeadProfileUpdated;
@@ -83,10 +84,26 @@ public class LeadScoring {
     ledger.add(lead, contributions, ScoreCause.INTERACTION);
     events.publishEvent(new InteractionScored(lead.getId(), interaction.getType(), points, false));
     if (interaction.getType() == InteractionType.UNSUBSCRIBE) {
-      lifecycle.unsubscribed(lead);
+      lifecycle.unsubscribed(lead, howUnsubscribed(interaction));
     }
     qualify(lead, interaction.getType().name(), "INTERACTION:" + interaction.getType().name());
     return points;
+  }
+
+  /**
+   * Where an unsubscribe came from, for its consent record: the link of an email we sent (the
+   * tracking link names the delivery), or an integration's report of one (its channel as source).
+   */
+  private static ConsentChange howUnsubscribed(Interaction interaction) {
+    if (interaction.getDeliveryId() != null && "preference-centre".equals(interaction.getChannel())) {
+      return new ConsentChange(ConsentChange.PREFERENCE_CENTRE, "preference centre of delivery " + interaction.getDeliveryId(),
+          null, null, null);
+    }
+    if (interaction.getDeliveryId() != null && "email".equals(interaction.getChannel())) {
+      return new ConsentChange(ConsentChange.EMAIL_LINK, "unsubscribe link of delivery " + interaction.getDeliveryId(),
+          null, null, null);
+    }
+    return new ConsentChange(ConsentChange.INTERACTION, interaction.getChannel(), null, null, null);
   }
 
   /** Scores a new lead's profile before its journey starts, so the journey starts with it. */

@@ -14,7 +14,7 @@ import jakarta.mail.internet.MimeMultipart;
 /** An email as the mail server received it: headers, the text and HTML parts, the tracking links. */
 record ReceivedEmail(MimeMessage message) {
 
-  private static final Pattern TRACKING_PATH = Pattern.compile("https://leadflow\\.test(/t/[couh]/[A-Za-z0-9._-]+)");
+  private static final Pattern TRACKING_PATH = Pattern.compile("https://leadflow\\.test(/t/[couph]/[A-Za-z0-9._-]+)");
 
   String subject() throws MessagingException {
     return message.getSubject();
@@ -60,6 +60,10 @@ record ReceivedEmail(MimeMessage message) {
 
   String openPixelPath() throws MessagingException, IOException {
     return first("/t/o/");
+  }
+
+  String preferencesPath() throws MessagingException, IOException {
+    return first("/t/p/");
   }
 
   /** The link hidden from people (only in the HTML part). */

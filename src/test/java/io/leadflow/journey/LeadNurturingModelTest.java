@@ -60,6 +60,10 @@ class LeadNurturingModelTest {
 
   private final AtomicInteger welcomes = new AtomicInteger();
   private final AtomicInteger contentSends = new AtomicInteger();
+  private final AtomicInteger optInRequests = new AtomicInteger();
+  private final AtomicInteger expired = new AtomicInteger();
+  private static final Duration OPT_IN_REMINDER = Duration.ofDays(3);
+  private static final Duration OPT_IN_EXPIRY = Duration.ofDays(7);
   /** What the next "Send next content" finds: content left for the stage, or not. */
   private boolean contentLeft = true;
   private boolean welcomeNotContactable;
@@ -90,6 +94,16 @@ class LeadNurturingModelTest {
         recordSend(execution);
       }
     });
+    Mocks.register(Beans.SEND_OPT_IN_REQUEST, (JavaDelegate) execution -> {
+      optInRequests.incrementAndGet();
+      recordSend(execution);
+    });
+    Mocks.register(Beans.SEND_OPT_IN_REMINDER, (JavaDelegate) execution -> {
+      optInRequests.incrementAndGet();
+      recordSend(execution);
+      execution.setVariable(Variables.OPT_IN_REMINDED, true);
+    });
+    Mocks.register(Beans.EXPIRE_UNCONFIRMED_LEAD, (JavaDelegate) execution -> expired.incrementAndGet());
     Mocks.register(Beans.MOVE_TO_KEEP_WARM, (JavaDelegate) execution ->
         execution.setVariable(Variables.STAGE, FunnelStage.KEEP_WARM.name()));
     Mocks.register(Beans.NURTURE_AS_CUSTOMER, (JavaDelegate) execution -> {
@@ -319,7 +333,80 @@ class LeadNurturingModelTest {
     assertThat(journey).hasPassed(Elements.JOURNEY_TOO_LONG, Elements.END_JOURNEY_TOO_LONG).isEnded();
   }
 
+  // --- double opt-in -------------------------------------------------------------------------
+
+  @Test
+  void givenALeadThatMustConfirm_whenItsJourneyStarts_thenOnlyTheConfirmationRequestGoesOutAndTheJourneyWaits() {
+    ProcessInstance journey = captureAwaitingOptIn(FunnelStage.TOFU);
+
+    execute(job(Elements.START, journey));
+
+    assertThat(journey).hasPassed(Elements.GATEWAY_OPT_IN_REQUIRED, Elements.SEND_OPT_IN_REQUEST)
+        .hasNotPassed(Elements.SEND_WELCOME).isWaitingAt(Elements.WAIT_FOR_OPT_IN);
+    assertThat(optInRequests).hasValue(1);
+    assertThat(welcomes).hasValue(0);
+    assertThat(dueOf(job(Elements.OPT_IN_OVERDUE, journey))).isEqualTo(CAPTURED.plus(OPT_IN_REMINDER));
+  }
+
+  @Test
+  void givenALeadWaitingForItsConfirmation_whenItConfirms_thenItIsWelcomedAndNurtured() {
+    ProcessInstance journey = captureAwaitingOptIn(FunnelStage.TOFU);
+    execute(job(Elements.START, journey));
+
+    tell(journey, Messages.OPT_IN_CONFIRMED);
+    execute(job(Elements.SEND_WELCOME, journey));
+
+    assertThat(journey).hasPassed(Elements.OPT_IN_CONFIRMED, Elements.SEND_WELCOME).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND);
+    assertThat(welcomes).hasValue(1);
+    assertThat(optInRequests).hasValue(1);
+  }
+
+  @Test
+  void givenALeadThatDoesNotConfirm_whenTheReminderIsDue_thenItIsRemindedOnceAndMayStillConfirm() {
+    ProcessInstance journey = captureAwaitingOptIn(FunnelStage.TOFU);
+    execute(job(Elements.START, journey));
+
+    sendDue(journey, Elements.OPT_IN_OVERDUE);
+
+    assertThat(journey).hasPassed(Elements.GATEWAY_REMINDED_ALREADY, Elements.SEND_OPT_IN_REMINDER)
+        .isWaitingAt(Elements.WAIT_FOR_OPT_IN).variables().containsEntry(Variables.OPT_IN_REMINDED, true);
+    assertThat(optInRequests).hasValue(2);
+    assertThat(dueOf(job(Elements.OPT_IN_OVERDUE, journey)))
+        .as("after the reminder, the wait is for the expiry").isEqualTo(CAPTURED.plus(OPT_IN_REMINDER).plus(OPT_IN_EXPIRY));
+
+    tell(journey, Messages.OPT_IN_CONFIRMED);
+
+    assertThat(journey).hasPassed(Elements.OPT_IN_CONFIRMED).isWaitingAt(Elements.SEND_WELCOME);
+  }
+
+  @Test
+  void givenALeadRemindedThatStillDoesNotConfirm_whenItExpires_thenItLeavesNurturingWithNothingMoreSent() {
+    ProcessInstance journey = captureAwaitingOptIn(FunnelStage.TOFU);
+    execute(job(Elements.START, journey));
+    sendDue(journey, Elements.OPT_IN_OVERDUE);
+
+    sendDue(journey, Elements.OPT_IN_OVERDUE);
+
+    assertThat(journey).hasPassed(Elements.EXPIRE_UNCONFIRMED, Elements.END_OPT_IN_EXPIRED).hasNotPassed(Elements.SEND_WELCOME)
+        .isEnded();
+    assertThat(optInRequests).as("the request and one reminder").hasValue(2);
+    assertThat(expired).hasValue(1);
+  }
+
   // --- helpers --------------------------------------------------------------------------------
+
+  /** A lead double opt-in applies to. */
+  private ProcessInstance captureAwaitingOptIn(FunnelStage stage) {
+    Map<String, Object> variables = new HashMap<>();
+    String leadId = "lead-" + (++leads);
+    variables.put(Variables.LEAD_ID, leadId);
+    variables.put(Variables.STAGE, stage.name());
+    variables.put(Variables.STATUS, LeadStatus.NURTURING.name());
+    variables.put(Variables.SENDS_SO_FAR, 0);
+    variables.put(Variables.WELCOME_DUE, true);
+    variables.put(Variables.OPT_IN_REQUIRED, true);
+    return runtimeService().startProcessInstanceByKey(LeadNurturingProcess.KEY, leadId, variables);
+  }
 
   /** A lead captured at {@link #CAPTURED}: its journey starts (the variables of {@code JourneyVariables.of}). */
   private ProcessInstance capture(FunnelStage stage) {
@@ -395,6 +482,14 @@ class LeadNurturingModelTest {
 
     public String maxLength() {
       return MAX_LENGTH.toString();
+    }
+
+    public String optInReminder() {
+      return OPT_IN_REMINDER.toString();
+    }
+
+    public String optInExpiry() {
+      return OPT_IN_EXPIRY.toString();
     }
   }
 }

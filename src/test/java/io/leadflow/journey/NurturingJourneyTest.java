@@ -12,6 +12,10 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import io.leadflow.TestSmtp;
 import io.leadflow.Api;
+import io.leadflow.lead.ConsentChange;
+import io.leadflow.lead.EmailFrequency;
+import io.leadflow.lead.EmailPreferences;
+import io.leadflow.lead.EmailTopic;
 import io.leadflow.LeadflowTest;
 import io.leadflow.content.ContentItem;
 import io.leadflow.content.ContentItemRepository;
@@ -57,6 +61,7 @@ class NurturingJourneyTest {
   @Autowired ProcessEngine engine;
   @Autowired Leads leads;
   @Autowired ContentDelivery deliveries;
+  @Autowired EmailPreferences preferences;
   @Autowired ContentItemRepository contents;
   @Autowired SendWindow sendWindow;
 
@@ -99,7 +104,8 @@ class NurturingJourneyTest {
     assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     assertThat(journey).variables().containsOnlyKeys(LeadNurturingProcess.Variables.LEAD_ID,
             LeadNurturingProcess.Variables.STAGE, LeadNurturingProcess.Variables.STATUS, LeadNurturingProcess.Variables.WELCOME_DUE,
-            LeadNurturingProcess.Variables.SENDS_SO_FAR, LeadNurturingProcess.Variables.CONTENT_LEFT)
+            LeadNurturingProcess.Variables.SENDS_SO_FAR, LeadNurturingProcess.Variables.CONTENT_LEFT,
+            LeadNurturingProcess.Variables.OPT_IN_REQUIRED)
         .containsEntry(LeadNurturingProcess.Variables.SENDS_SO_FAR, 2).containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU");
     assertThat(deliveries.sentContentIds(lead)).hasSize(2).contains("welcome");
   }
@@ -334,6 +340,34 @@ class NurturingJourneyTest {
   }
 
   // --- the journey, step by step ---
+
+  @Test
+  void aLeadThatAskedForEmailAtMostMonthlyGetsNothingAWeekAfterItsWelcomeAndItsNextContentAMonthAfter() {
+    String lead = aLead("Mona", "DE");
+    ProcessInstance journey = journeyOf(engine, lead);
+    run(journey, LeadNurturingProcess.Elements.START);
+    Instant welcomedAt = ClockUtil.now().toInstant();
+    run(journey, LeadNurturingProcess.Elements.SEND_WELCOME);
+    preferences.choose(lead, java.util.EnumSet.allOf(EmailTopic.class), EmailFrequency.MONTHLY,
+        ConsentChange.through(ConsentChange.PREFERENCE_CENTRE));
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
+    assertThat(emails()).as("a week after the welcome: too soon for a monthly reader").hasSize(1);
+    Instant aMonthAfterTheWelcome = deliveries.find(journey.getId() + "#welcome").orElseThrow().getSentAt()
+        .plus(Duration.ofDays(30));
+    assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.WAIT_FOR_NEXT_SEND).variables()
+        .containsEntry(LeadNurturingProcess.Variables.SEND_HELD_UNTIL, Date.from(aMonthAfterTheWelcome));
+    assertThat(timer(engine, journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE).getDuedate().toInstant())
+        .as("held as the frequency cap holds a send: the timer waits for the month, in business hours")
+        .isEqualTo(sendWindow.nextOpening(aMonthAfterTheWelcome, "DE"));
+
+    sendAt(journey, LeadNurturingProcess.Elements.NEXT_SEND_DUE);
+
+    assertThat(emails()).as("the next content, once a month has passed").hasSize(2);
+    assertThat(ClockUtil.now().toInstant()).isAfterOrEqualTo(welcomedAt.plus(Duration.ofDays(30)));
+    assertThat(journey).variables().doesNotContainKey(LeadNurturingProcess.Variables.SEND_HELD_UNTIL);
+  }
 
   private String aLead(String firstName, String country) {
     Api.Response response = marketing.postJson("/api/leads", """

@@ -92,6 +92,8 @@ class EngagementScoreDecisionTest {
         when("an unsubscribe counts against the lead", "UNSUBSCRIBE", null, -30, null, "Unsubscribe"),
         when("a bounced email counts against the lead", "EMAIL_BOUNCE", null, -10, null, "EmailBounce"),
         when("a spam complaint counts against the lead as much as an unsubscribe", "EMAIL_COMPLAINT", null, -30, null, "EmailComplaint"),
+        when("choosing topics in the preference centre instead of leaving is a little interest, once a day", "PREFERENCES_CHANGED", null,
+            3, 1, "PreferencesChanged"),
         when("a social mention scores in the social score, not here", "SOCIAL_MENTION", null, 0, null),
         when("a social share scores in the social score, not here", "SOCIAL_SHARE", null, 0, null));
   }
