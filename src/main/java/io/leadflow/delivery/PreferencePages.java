@@ -1,12 +1,14 @@
 package io.leadflow.delivery;
 
+import static io.leadflow.delivery.EmailLinkPages.esc;
+import static io.leadflow.delivery.EmailLinkPages.html;
+
 import io.leadflow.delivery.UnsubscribePages.Language;
 import io.leadflow.lead.EmailFrequency;
 import io.leadflow.lead.EmailTopic;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The preference centre's page, in English or Spanish (chosen as the unsubscribe pages choose,
@@ -92,23 +94,5 @@ final class PreferencePages {
     return html(es ? "es" : "en", es ? "Nada que confirmar" : "Nothing to confirm",
         "<p>" + esc(es ? "Esta suscripción ya está confirmada o ha caducado." : "This subscription is confirmed already, or has expired.")
             + "</p>\n");
-  }
-
-  private static String html(String lang, String title, String body) {
-    return """
-        <!DOCTYPE html>
-        <html lang="%1$s">
-        <head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>%2$s</title></head>
-        <body style="font-family: Arial, Helvetica, sans-serif; color: #1f2933; max-width: 36em; margin: 4em auto; padding: 0 1em;">
-        <h1 style="font-size: 1.5em;">%2$s</h1>
-        %3$s</body>
-        </html>
-        """.formatted(lang, esc(title), body);
-  }
-
-  private static String esc(String text) {
-    return HtmlUtils.htmlEscape(text, "UTF-8");
   }
 }

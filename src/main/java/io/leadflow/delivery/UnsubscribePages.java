@@ -1,9 +1,11 @@
 package io.leadflow.delivery;
 
+import static io.leadflow.delivery.EmailLinkPages.esc;
+import static io.leadflow.delivery.EmailLinkPages.html;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The unsubscribe link's pages, in English or Spanish: the confirmation a GET shows (the
@@ -80,23 +82,5 @@ final class UnsubscribePages {
     String host = dot > 0 ? domain.substring(0, dot) : domain;
     return email.codePoints().limit(1).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
         + "***@" + (host.isEmpty() ? "" : host.substring(0, 1)) + "***" + tld;
-  }
-
-  private static String html(String lang, String title, String body) {
-    return """
-        <!DOCTYPE html>
-        <html lang="%1$s">
-        <head><meta charset="UTF-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <meta name="robots" content="noindex">
-        <title>%2$s</title></head>
-        <body style="font-family: Arial, Helvetica, sans-serif; color: #1f2933; max-width: 36em; margin: 4em auto; padding: 0 1em;">
-        <h1 style="font-size: 1.5em;">%2$s</h1>
-        %3$s</body>
-        </html>
-        """.formatted(lang, esc(title), body);
-  }
-
-  private static String esc(String text) {
-    return HtmlUtils.htmlEscape(text, "UTF-8");
   }
 }
