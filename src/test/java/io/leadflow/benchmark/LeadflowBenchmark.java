@@ -319,6 +319,20 @@ class LeadflowBenchmark {
     report.scenario("Scoring alone: fit + engagement + rating, 1 thread", one, reference1, ">= 5,000/s", one.rate() >= 5_000);
     Measurement two = HttpLoad.inProcess(ours, 2, this::scoreWithLeadflow);
     report.scenario("Scoring alone: fit + engagement + rating, 2 threads", two, reference2, ">= 5,000/s", two.rate() >= 5_000);
+
+    // the same decisions on Camunda's default DMN engine and FEEL (no CachingFeelEngine), in memory
+    // as ours: does upstream FEEL reach the target by itself? (docs/benchmark.md, scoring)
+    DefaultEngineScoring plain = new DefaultEngineScoring(Path.of("bpmn"));
+    HttpLoad.inProcess(Math.max(500, ours / 20), 2, i -> plain.score(fitInputs(i), engagementInputs(i), qualificationInputs(i)));
+    String feel = DefaultEngineScoring.feelEngineVersion();
+    for (int threads : new int[] {1, 2}) {
+      Measurement defaults = HttpLoad.inProcess(Math.max(1_000, ours / 4), threads,
+          i -> plain.score(fitInputs(i), engagementInputs(i), qualificationInputs(i)));
+      Measurement cached = threads == 1 ? one : two;
+      report.scenario("Scoring alone on Camunda's default FEEL engine (feel-engine " + feel + "), " + threads + " thread"
+          + (threads == 1 ? "" : "s") + "; ours is " + String.format(Locale.ROOT, "%.1f", cached.rate() / defaults.rate())
+          + "x", defaults, "", null);
+    }
   }
 
   private void scoreWithLeadflow(int i) {
