@@ -100,7 +100,11 @@ public class PersonalDataRights {
     Instant now = clock.instant();
     String email = lead.getEmail();
     holders.forEach(holder -> holder.erase(leadId));
-    suppressions.forget(email);
+    if (tombstone) {
+      // the erasure's keyed hash now stops the address; an anonymised lead has none, so its
+      // suppression (a bounce, complaint or unsubscribe) stays and still stops every send to it
+      suppressions.forget(email);
+    }
     consents.forget(leadId);
     lead.erase(now);
     erasures.record(tombstone ? email : null, now, by, reason.trim());

@@ -117,6 +117,25 @@ class LeadRetentionTest {
     assertThat(again.json().get("errors").get(0).get("field").asText()).isEqualTo("email");
   }
 
+  @Test
+  void aLeadThatComplainedAndWasAnonymisedIsStillNotEmailedWhenItsAddressComesBack() {
+    Instant now = Instant.now();
+    at(now.atZone(ZoneOffset.UTC).minusMonths(30).toInstant());
+    String email = "complained." + UUID.randomUUID() + "@example.com";
+    String lead = captured(email, "Carla");
+    assertThat(marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"EMAIL_COMPLAINT\"}".formatted(lead))
+        .status()).isIn(200, 201, 202);
+    ClockUtil.reset();
+    LeadRetention anonymising = new LeadRetention(jdbc, rights, new RetentionSettings(Period.ofMonths(24),
+        RetentionSettings.Mode.ANONYMISE, 500), clock);
+
+    assertThat(anonymising.retire(lead)).isTrue();
+
+    Api.Response again = marketing.postJson("/api/leads", "{\"email\": \"%s\"}".formatted(email));
+    assertThat(again.status()).as("anonymised: the address may come back").isEqualTo(201);
+    assertThat(again.json().get("emailable").asBoolean()).as("its complaint still stops every email").isFalse();
+  }
+
   private String captured(String email, String firstName) {
     Api.Response captured = marketing.postJson("/api/leads", """
         {"email": "%s", "firstName": "%s", "company": "Old Co", "consent": {"given": true, "source": "webinar"}}"""
