@@ -16,3 +16,7 @@ create table lead_import_slices (
 alter table lead_import_slices add column created_count integer not null default 0;
 alter table lead_import_slices add column updated_count integer not null default 0;
 alter table lead_import_slices add column rejected_count integer not null default 0;
+
+-- an import running across this upgrade goes on as one slice, from where it stood
+insert into lead_import_slices (import_id, slice, last_row_no, rows_done, created_count, updated_count, rejected_count)
+select id, 0, last_row_no, rows_done, created_count, updated_count, rejected_count from lead_imports where state = 'RUNNING';

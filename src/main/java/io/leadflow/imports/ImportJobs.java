@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.leadflow.LeadflowProperties;
 import io.leadflow.api.FieldProblem;
 import io.leadflow.api.InvalidRequest;
+import io.leadflow.lead.EmailAddress;
 import io.leadflow.lead.ImportFile;
 import io.leadflow.lead.LeadImport;
 import java.io.IOException;
@@ -30,10 +31,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Background imports, with no engine in sight: a file's rows are stored when it is accepted
- * ({@link #stage}), then imported a batch at a time ({@link #nextBatch}), each batch in the
- * caller's transaction together with the import's progress. The progress (the last row done) is
- * the one truth: a batch that did not commit left nothing, and the next attempt starts after the
- * last row that did.
+ * ({@link #stage}), each in a slice chosen by its address, then each slice imported a batch at a
+ * time ({@link #nextBatch}), each batch in the caller's transaction together with its slice's
+ * progress and counts (lead_import_slices). A slice's progress (its last row done) is the one
+ * truth: a batch that did not commit left nothing, and the next attempt starts after the last row
+ * that did. The import's counts are the sums over its slices until {@link #complete} records them.
  */
 @Service
 public class ImportJobs {
@@ -116,13 +118,19 @@ public class ImportJobs {
   }
 
   /**
-   * The row's slice: by its email as written (trimmed, lower case), so every row of one address is
-   * in one slice, in file order, and two slices never capture one address at once.
+   * The row's slice: by its address as leads are matched ({@link EmailAddress#canonical}), so every
+   * row of one address is in one slice, in file order, and two slices never capture one address at
+   * once. A value that is no address (its row will be rejected) goes by its text.
    */
   private static int slice(LeadImport.Row row, int emailColumn, int slices) {
-    String email = emailColumn >= 0 && emailColumn < row.values().size() && row.values().get(emailColumn) != null
-        ? row.values().get(emailColumn).trim().toLowerCase(java.util.Locale.ROOT) : "";
-    return Math.floorMod(email.hashCode(), slices);
+    String raw = emailColumn >= 0 && emailColumn < row.values().size() ? row.values().get(emailColumn) : null;
+    String email;
+    try {
+      email = raw == null ? "" : EmailAddress.canonical(raw);
+    } catch (RuntimeException notAnAddress) {
+      email = raw.trim();
+    }
+    return Math.floorMod(String.valueOf(email).hashCode(), slices);
   }
 
   /** A file stored as an import: its id, how many rows it has, and in how many slices they run. */

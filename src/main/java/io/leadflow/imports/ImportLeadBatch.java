@@ -28,8 +28,12 @@ class ImportLeadBatch implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    ImportJobs.Progress progress = imports.nextBatch((String) execution.getVariable(IMPORT_ID),
-        (Integer) execution.getVariable(SLICE));
+    // an instance of the model before slices (one loop, no "Complete the import") is slice 0
+    Integer slice = (Integer) execution.getVariable(SLICE);
+    ImportJobs.Progress progress = imports.nextBatch((String) execution.getVariable(IMPORT_ID), slice == null ? 0 : slice);
+    if (slice == null && !progress.more()) {
+      imports.complete((String) execution.getVariable(IMPORT_ID));
+    }
     // rowsTotal belongs to the process instance, which the slices' jobs share: never written here
     execution.setVariable(ROWS_DONE, progress.rowsDone());
     execution.setVariable(CREATED, progress.created());

@@ -125,16 +125,21 @@ final class ImportedText {
    */
   static Reader reader(ImportFile file, Encoding encoding) throws IOException {
     InputStream in = file.open();
-    in.skipNBytes(encoding.skip());
-    CharsetDecoder decoder = encoding.charset().newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    Reader reader = new java.io.BufferedReader(new InputStreamReader(in, decoder), CHUNK);
-    reader.mark(1);
-    if (reader.read() != '\uFEFF') {
-      reader.reset();
+    try {
+      in.skipNBytes(encoding.skip());
+      CharsetDecoder decoder = encoding.charset().newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT);
+      Reader reader = new java.io.BufferedReader(new InputStreamReader(in, decoder), CHUNK);
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+      return reader;
+    } catch (IOException | RuntimeException e) {
+      in.close();
+      throw e;
     }
-    return reader;
   }
 
   private static boolean western(String charset) {

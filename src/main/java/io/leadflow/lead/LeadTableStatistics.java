@@ -41,10 +41,14 @@ class LeadTableStatistics {
 
   /** Counts new leads; analyzes the lead tables when enough have come since the last time. */
   void created(int leads) {
-    if (!postgres || leads == 0 || sinceLast.addAndGet(leads) < every) {
+    if (!postgres || leads == 0) {
       return;
     }
-    sinceLast.set(0);
+    // one caller per threshold analyzes (an import's slices call at once); the rest count on
+    boolean due = sinceLast.getAndUpdate(count -> count + leads >= every ? 0 : count + leads) + leads >= every;
+    if (!due) {
+      return;
+    }
     long started = System.nanoTime();
     jdbc.execute("analyze leads, lead_captures, lead_transitions");
     log.debug("Analyzed the lead tables after {} new leads in {} ms", every, (System.nanoTime() - started) / 1_000_000);
