@@ -71,8 +71,8 @@ class TrackingController {
   private static final byte[] PIXEL = Base64.getDecoder().decode("R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7");
   private static final String NEVER_CACHE = "no-store, no-cache, must-revalidate, max-age=0";
   /** The interactions' channel: the email's own links, or its preference centre. */
-  private static final String EMAIL = "email";
-  private static final String PREFERENCE_CENTRE = "preference-centre";
+  private static final String EMAIL = io.leadflow.interaction.Interaction.EMAIL_CHANNEL;
+  private static final String PREFERENCE_CENTRE = io.leadflow.interaction.Interaction.PREFERENCE_CENTRE_CHANNEL;
   private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8);
 
   private final TrackingLinks links;

@@ -14,6 +14,11 @@ import jakarta.persistence.Transient;
 @Table(name = "interactions")
 public class Interaction extends NewEntity {
 
+  /** The channel of an interaction recorded from a link of an email Leadflow sent. */
+  public static final String EMAIL_CHANNEL = "email";
+  /** The channel of an interaction recorded from an email's preference centre. */
+  public static final String PREFERENCE_CENTRE_CHANNEL = "preference-centre";
+
   @Column(nullable = false)
   private String leadId;
 

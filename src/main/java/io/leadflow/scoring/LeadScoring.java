@@ -95,11 +95,11 @@ public class LeadScoring {
    * tracking link names the delivery), or an integration's report of one (its channel as source).
    */
   private static ConsentChange howUnsubscribed(Interaction interaction) {
-    if (interaction.getDeliveryId() != null && "preference-centre".equals(interaction.getChannel())) {
+    if (interaction.getDeliveryId() != null && Interaction.PREFERENCE_CENTRE_CHANNEL.equals(interaction.getChannel())) {
       return new ConsentChange(ConsentChange.PREFERENCE_CENTRE, "preference centre of delivery " + interaction.getDeliveryId(),
           null, null, null);
     }
-    if (interaction.getDeliveryId() != null && "email".equals(interaction.getChannel())) {
+    if (interaction.getDeliveryId() != null && Interaction.EMAIL_CHANNEL.equals(interaction.getChannel())) {
       return new ConsentChange(ConsentChange.EMAIL_LINK, "unsubscribe link of delivery " + interaction.getDeliveryId(),
           null, null, null);
     }
