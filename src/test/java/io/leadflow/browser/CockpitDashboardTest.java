@@ -62,12 +62,7 @@ class CockpitDashboardTest {
   private WebDriver login(String user) {
     WebDriver driver = browser.driver();
     driver.get("http://localhost:" + port + "/camunda/app/cockpit/default/#/login");
-    WebDriverWait wait = new WebDriverWait(driver, browser.timeout());
-    WebElement name = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-    name.sendKeys(user);
-    driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    SignInForm.signIn(driver, new WebDriverWait(driver, browser.timeout()), user, "demo");
     return driver;
   }
 }

@@ -48,14 +48,7 @@ public class TasklistPage {
   /** Opens Tasklist's login page, logs in and waits until the task filters are shown. */
   public TasklistPage login(String user, String password) {
     driver.get(url() + "#/login");
-    WebElement username = wait.until(ExpectedConditions.visibilityOfElementLocated(
-        By.cssSelector("form[name='signinForm'] input[ng-model='username']")));
-    username.clear();
-    username.sendKeys(user);
-    WebElement secret = driver.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']"));
-    secret.clear();
-    secret.sendKeys(password);
-    driver.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+    SignInForm.signIn(driver, wait, user, password);
     wait.until(d -> {
       failOnError(); // e.g. "Wrong credentials, locked user or missing access rights to application"
       return d.findElements(By.cssSelector("form[name='signinForm']")).isEmpty()
