@@ -29,7 +29,7 @@ class JourneyDelegates {
   JavaDelegate sendWelcome(JourneySends sends) {
     return execution -> {
       contactable(() -> sends.welcome(execution.getProcessInstanceId(), leadId(execution)))
-          .ifPresent(sent -> recordSend(execution, sent));
+          .ifPresent(sent -> recordSend(execution));
       execution.setVariable(WELCOME_DUE, false);
     };
   }
@@ -47,7 +47,7 @@ class JourneyDelegates {
       } else {
         execution.removeVariable(SEND_HELD_UNTIL);
       }
-      next.sent().ifPresent(sent -> recordSend(execution, sent));
+      next.sent().ifPresent(sent -> recordSend(execution));
     };
   }
 
@@ -55,14 +55,14 @@ class JourneyDelegates {
   @Bean
   JavaDelegate sendOptInRequest(JourneySends sends) {
     return execution -> sends.optInRequest(execution.getProcessInstanceId(), leadId(execution), false)
-        .ifPresent(sent -> recordSend(execution, sent));
+        .ifPresent(sent -> recordSend(execution));
   }
 
   /** "Remind once" (double opt-in). */
   @Bean
   JavaDelegate sendOptInReminder(JourneySends sends) {
     return execution -> {
-      sends.optInRequest(execution.getProcessInstanceId(), leadId(execution), true).ifPresent(sent -> recordSend(execution, sent));
+      sends.optInRequest(execution.getProcessInstanceId(), leadId(execution), true).ifPresent(sent -> recordSend(execution));
       execution.setVariable(LeadNurturingProcess.Variables.OPT_IN_REMINDED, true);
     };
   }
@@ -93,7 +93,7 @@ class JourneyDelegates {
     return execution.getVariable(SENDS_SO_FAR) instanceof Number sends ? sends.intValue() : 0;
   }
 
-  private static void recordSend(DelegateExecution execution, JourneySends.Sent sent) {
+  private static void recordSend(DelegateExecution execution) {
     // the counter makes the next send's key (exactly once): what was sent is in the deliveries
     execution.setVariable(SENDS_SO_FAR, sendsSoFar(execution) + 1);
   }

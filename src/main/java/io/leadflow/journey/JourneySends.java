@@ -38,9 +38,12 @@ class JourneySends {
   private final Clock clock;
   private final ApplicationEventPublisher events;
   private final DoubleOptIn doubleOptIn;
+  private final JourneySettings.PreferredFrequency preferredFrequency;
 
   JourneySends(Leads leads, ContentCatalogue catalogue, ContentDelivery delivery, ContentItemRepository content,
-      PhoneCalls calls, FrequencyCap cap, Clock clock, ApplicationEventPublisher events, DoubleOptIn doubleOptIn) {
+      PhoneCalls calls, FrequencyCap cap, Clock clock, ApplicationEventPublisher events, DoubleOptIn doubleOptIn,
+      JourneySettings settings) {
+    this.preferredFrequency = settings.preferredFrequency();
     this.cap = cap;
     this.clock = clock;
     this.doubleOptIn = doubleOptIn;
@@ -131,7 +134,7 @@ class JourneySends {
   private Sent send(Lead lead, ContentItem item, String key) {
     try {
       Delivery sent = delivery.send(lead, item, key);
-      return new Sent(item.getId(), sent.getSentAt());
+      return new Sent(item.getId());
     } catch (EmailAddressRefused refused) {
       throw new LeadNotContactable(lead.getId(), "INVALID_ADDRESS: " + refused.getMessage());
     } catch (RecipientSuppressed suppressed) {
@@ -144,7 +147,7 @@ class JourneySends {
    * email plus the chosen gap.
    */
   private Instant chosenFrequencyAllows(Lead lead, Instant now) {
-    Duration gap = lead.emailFrequency().minimumGap();
+    Duration gap = preferredFrequency.gap(lead.emailFrequency());
     if (gap.isZero()) {
       return now;
     }
@@ -167,7 +170,7 @@ class JourneySends {
   }
 
   /** One content sent: its id, and when the mail server took it (null: not yet). */
-  record Sent(String contentId, Instant sentAt) {}
+  record Sent(String contentId) {}
 
   /**
    * The outcome of "Send next content": whether the stage had content left, what was sent, and
