@@ -1,5 +1,7 @@
 package io.leadflow.journey;
 
+import io.leadflow.lead.EmailFrequency;
+
 import io.leadflow.lead.FunnelStage;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -18,9 +20,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * gets in any rolling window.
  */
 @ConfigurationProperties("leadflow.journey")
-public record JourneySettings(Cadence cadence, Duration maxLength, Window sendWindow, FrequencyCap frequencyCap) {
+public record JourneySettings(Cadence cadence, Duration maxLength, Window sendWindow, FrequencyCap frequencyCap,
+    PreferredFrequency preferredFrequency) {
 
   public JourneySettings {
+    preferredFrequency = preferredFrequency == null ? new PreferredFrequency(null, null) : preferredFrequency;
     frequencyCap = frequencyCap == null ? new FrequencyCap(null, null) : frequencyCap;
     cadence = cadence == null ? new Cadence(null, null, null, null, null) : cadence;
     maxLength = maxLength == null ? Duration.ofDays(365) : maxLength;
@@ -39,6 +43,26 @@ public record JourneySettings(Cadence cadence, Duration maxLength, Window sendWi
       if (maxEmails < 1) {
         throw new IllegalArgumentException("leadflow.journey.frequency-cap.max-emails must be at least 1");
       }
+    }
+  }
+
+  /**
+   * The least time between two emails for a lead that chose a frequency in the preference centre:
+   * a send that comes sooner is held until it has passed.
+   */
+  public record PreferredFrequency(Duration weekly, Duration monthly) {
+
+    public PreferredFrequency {
+      weekly = weekly == null ? Duration.ofDays(7) : weekly;
+      monthly = monthly == null ? Duration.ofDays(30) : monthly;
+    }
+
+    Duration gap(EmailFrequency frequency) {
+      return switch (frequency) {
+        case AS_PUBLISHED -> Duration.ZERO;
+        case WEEKLY -> weekly;
+        case MONTHLY -> monthly;
+      };
     }
   }
 

@@ -25,7 +25,7 @@ class CountryZonesTest {
 
   final Map<String, ZoneId> configured = configuredZones();
   final SendWindow window = new SendWindow(new JourneySettings(null, null, new JourneySettings.Window(
-      List.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(17, 0), BERLIN, configured), null));
+      List.of(DayOfWeek.MONDAY), LocalTime.of(9, 0), LocalTime.of(17, 0), BERLIN, configured), null, null));
 
   @Test
   void nepalIsKathmanduNotBerlin() {

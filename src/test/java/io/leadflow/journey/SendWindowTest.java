@@ -19,7 +19,7 @@ class SendWindowTest {
 
   SendWindow window = new SendWindow(new JourneySettings(null, null, new JourneySettings.Window(
       List.of(DayOfWeek.MONDAY, DayOfWeek.TUESDAY, DayOfWeek.WEDNESDAY, DayOfWeek.THURSDAY, DayOfWeek.FRIDAY),
-      LocalTime.of(9, 0), LocalTime.of(17, 0), BERLIN, Map.of("US", NEW_YORK)), null));
+      LocalTime.of(9, 0), LocalTime.of(17, 0), BERLIN, Map.of("US", NEW_YORK)), null, null));
 
   @Test
   void aSendDueOnATuesdayMorningGoesOutThen() {
@@ -59,7 +59,7 @@ class SendWindowTest {
   @Test
   void aWindowFromMidnightToMidnightOnEveryDayIsAlwaysOpen() {
     SendWindow always = new SendWindow(new JourneySettings(null, null, new JourneySettings.Window(
-        List.of(DayOfWeek.values()), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, BERLIN, Map.of()), null));
+        List.of(DayOfWeek.values()), LocalTime.MIDNIGHT, LocalTime.MIDNIGHT, BERLIN, Map.of()), null, null));
     Instant sundayNight = at(2026, 11, 29, 23, 59, BERLIN);
 
     assertThat(always.nextOpening(sundayNight, "DE")).isEqualTo(sundayNight);
