@@ -9,8 +9,6 @@ import io.leadflow.interaction.InteractionRepository;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -35,13 +33,12 @@ public class InteractionIntake {
 
   /**
    * What another transaction can make ours fail with, so that trying again helps. Interactions
-   * for one lead queue on its row (Leads.lockAll). What can still race is the engine:
-   * another transaction correlating to the same journey at the same moment
-   * (OptimisticLockingException, or now and then a ProcessEngineException about a missing message
-   * subscription, see the Camunda notes).
+   * for one lead queue on its row (Leads.lockAll, in id order), and intake runs no engine command
+   * (the engine learns of lead changes after the commit: LeadChangeRelay), so what remains is the
+   * database's own: a deadlock or serialization failure, now and then.
    */
   private static final List<Class<? extends Throwable>> RACES =
-      List.of(ConcurrencyFailureException.class, OptimisticLockingException.class, ProcessEngineException.class);
+      List.of(ConcurrencyFailureException.class);
 
   private final InteractionChecks checks;
   private final InteractionRecorder recorder;
@@ -124,22 +121,20 @@ public class InteractionIntake {
   }
 
   /**
-   * Accepted interactions in one transaction. When it loses a race to another transaction
-   * ({@link #RACES}, or the unique external id: another request stored the same one meanwhile),
-   * none of it is kept and each interaction is recorded alone, as a single one is: a lost race
-   * costs the batch its speed, never its other interactions.
+   * Accepted interactions in one transaction, tried again as a whole after a lost race ({@link
+   * #RACES}). Only when another request stored one of its external ids meanwhile (the unique
+   * index) is none of it kept and each interaction recorded alone, as a single one is, so that one
+   * becomes a duplicate of the other's: the batch loses its speed, never its other interactions.
    */
   private List<Answer> recordTogether(List<InteractionRequest> requests) {
     if (requests.isEmpty()) {
       return List.of();
     }
     try {
-      return transaction.execute(status -> recorder.record(requests));
-    } catch (RuntimeException e) {
-      if (!lostARace(e)) {
-        throw e;
-      }
-      log.info("A batch of {} interactions lost a race ({}); recording them one by one", requests.size(), e.toString());
+      return retry.execute(attempt -> transaction.execute(status -> recorder.record(requests)));
+    } catch (DataIntegrityViolationException sameExternalIdAtOnce) {
+      log.info("A batch of {} interactions met an external id stored meanwhile ({}); recording them one by one",
+          requests.size(), sameExternalIdAtOnce.toString());
       return requests.stream().map(this::recordAlone).toList();
     }
   }
@@ -164,16 +159,4 @@ public class InteractionIntake {
     }
   }
 
-  private static boolean lostARace(Throwable failure) {
-    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-      if (cause instanceof DataIntegrityViolationException || isRace(cause)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static boolean isRace(Throwable failure) {
-    return RACES.stream().anyMatch(race -> race.isInstance(failure));
-  }
 }

@@ -6,24 +6,29 @@ import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_QUALIFIED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_RETURNED_TO_NURTURING;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_UNSUBSCRIBED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_WON;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.OPT_IN_CONFIRMED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.STAGE_CHANGED;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
+import static io.leadflow.journey.LeadNurturingProcess.Variables.STATUS;
 
-import io.leadflow.lead.LeadEmailSuppressed;
-import io.leadflow.lead.LeadLifecycle;
-import io.leadflow.lead.LeadStateChanged;
+import io.leadflow.lead.FunnelStage;
+import io.leadflow.lead.Lead;
+import io.leadflow.lead.LeadChangesCommitted;
 import io.leadflow.lead.LeadStatus;
-import io.leadflow.lead.OptInConfirmed;
+import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tells a lead's journey, in the transaction that changed the lead, what its lifecycle did: the
- * journey's variables are updated for Cockpit, and the message for what happened goes to every
- * place in the journey that waits for it (a message nothing waits for is dropped: the journey may
- * be elsewhere, ended, or absent). Only called on a change: intake that changes nothing does not
- * touch the engine.
+ * Tells a lead's journey what its lifecycle did, after the change committed ({@link
+ * LeadChangesCommitted}, once per lead for its latest state). What the journey knows is its
+ * {@code status} and {@code stage} variables; when the lead's differ they are updated (also for
+ * Cockpit) and the message for the difference goes to every place in the journey that waits for it
+ * (a message nothing waits for is dropped: the journey may be elsewhere, ended, or absent). Telling
+ * a journey that knows already changes nothing, so a change relayed twice is harmless.
  */
 @Component
 class JourneySignals {
@@ -35,57 +40,62 @@ class JourneySignals {
   }
 
   @EventListener
-  void onStateChanged(LeadStateChanged change) {
-    if (LeadLifecycle.CAPTURED.equals(change.cause())) {
-      return; // a new lead: its journey starts after this (NurturingJourney), with its state then
-    }
-    String leadId = change.lead().getId();
+  void onChangesCommitted(LeadChangesCommitted changes) {
+    Lead lead = changes.lead();
     ProcessInstance journey = runtime.createProcessInstanceQuery()
         .processDefinitionKey(LeadNurturingProcess.KEY)
-        .processInstanceBusinessKey(leadId)
+        .processInstanceBusinessKey(lead.getId())
         .active()
         .singleResult();
     if (journey == null) {
       return;
     }
-    runtime.setVariables(journey.getId(), JourneyVariables.state(change.lead()));
-    String message = messageFor(change);
-    boolean caught = message != null && tell(leadId, message);
-    if (!caught && change.stageChanged()) {
+    tellState(journey, lead);
+    if (changes.optInConfirmed()) {
+      // the lead confirmed its address (double opt-in): its journey, waiting for it, starts nurturing
+      tell(lead.getId(), OPT_IN_CONFIRMED);
+    }
+    if (changes.emailSuppressed()) {
+      // it bounces for good, or the person reported our email as spam: nothing can be sent
+      tell(lead.getId(), EMAIL_BOUNCED);
+    }
+  }
+
+  /** The lead's status and stage, where they differ from what the journey knows. */
+  private void tellState(ProcessInstance journey, Lead lead) {
+    Map<String, Object> known = runtime.getVariables(journey.getId(), List.of(STATUS, STAGE));
+    LeadStatus knownStatus = known.get(STATUS) == null ? null : LeadStatus.valueOf((String) known.get(STATUS));
+    FunnelStage knownStage = known.get(STAGE) == null ? null : FunnelStage.valueOf((String) known.get(STAGE));
+    if (knownStatus == lead.getStatus() && knownStage == lead.getStage()) {
+      return;
+    }
+    runtime.setVariables(journey.getId(), JourneyVariables.state(lead));
+    String message = messageFor(knownStatus, lead.getStatus());
+    boolean caught = message != null && tell(lead.getId(), message);
+    if (!caught && knownStage != lead.getStage()) {
       // e.g. a sale reported while the lead was still being nurtured: it gets the customer's content
-      tell(leadId, STAGE_CHANGED);
+      tell(lead.getId(), STAGE_CHANGED);
     }
   }
 
   /**
-   * The lead's address went on the suppression list (it bounces for good, or the person reported
-   * our email as spam): the journey ends at "Email undeliverable", nothing can be sent.
+   * The message that says what a change of status from {@code known} (what the journey knew) to
+   * {@code status} means to the journey, or null when it means nothing (only the stage may move).
    */
-  @EventListener
-  void onEmailSuppressed(LeadEmailSuppressed suppressed) {
-    tell(suppressed.lead().getId(), EMAIL_BOUNCED);
-  }
-
-  /** The lead confirmed its address (double opt-in): its journey, waiting for it, starts nurturing. */
-  @EventListener
-  void onOptInConfirmed(OptInConfirmed confirmed) {
-    tell(confirmed.leadId(), LeadNurturingProcess.Messages.OPT_IN_CONFIRMED);
-  }
-
-  /** The message that says what a change of status means to the journey, or null when only the stage moved. */
-  static String messageFor(LeadStateChanged change) {
-    if (!change.statusChanged()) {
+  static String messageFor(LeadStatus known, LeadStatus status) {
+    if (known == status) {
       return null;
     }
-    LeadStatus status = change.lead().getStatus();
-    if (change.becameSalesReady()) {
-      return LEAD_QUALIFIED;
+    if (status.isSalesReady()) {
+      return known != null && known.isSalesReady() ? null : LEAD_QUALIFIED;
     }
     return switch (status) {
       case UNSUBSCRIBED -> LEAD_UNSUBSCRIBED;
       case DISQUALIFIED -> LEAD_DISQUALIFIED;
       case CUSTOMER -> LEAD_WON;
-      case NURTURING -> change.previousStatus() == LeadStatus.IN_SALES || change.previousStatus() == LeadStatus.OPPORTUNITY
+      // taken by sales before the journey learnt that it qualified (changes relayed together)
+      case IN_SALES, OPPORTUNITY -> known == null || known == LeadStatus.NURTURING ? LEAD_QUALIFIED : null;
+      case NURTURING -> known == LeadStatus.IN_SALES || known == LeadStatus.OPPORTUNITY
           ? LEAD_RETURNED_TO_NURTURING : null;
       default -> null;
     };

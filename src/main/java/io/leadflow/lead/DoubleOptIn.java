@@ -3,14 +3,14 @@ package io.leadflow.lead;
 import io.leadflow.api.NotFound;
 import java.time.Clock;
 import java.time.Instant;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Double opt-in ({@link DoubleOptInSettings}): a new lead it applies to is asked once to confirm
  * its address, reminded once, and expires from nurturing when it never confirms. Its confirmation
- * is a consent record and publishes {@link OptInConfirmed} (the journey starts nurturing). Not a
+ * is a consent record and is queued for the engine ({@link LeadChangeOutbox}: the journey starts
+ * nurturing once it is told). Not a
  * status: a lead that asks for sales reaches sales, confirmed or not.
  */
 @Service
@@ -18,15 +18,15 @@ public class DoubleOptIn {
 
   private final LeadRepository leads;
   private final ConsentRecords consents;
-  private final ApplicationEventPublisher events;
+  private final LeadChangeOutbox outbox;
   private final DoubleOptInSettings settings;
   private final Clock clock;
 
-  DoubleOptIn(LeadRepository leads, ConsentRecords consents, ApplicationEventPublisher events,
+  DoubleOptIn(LeadRepository leads, ConsentRecords consents, LeadChangeOutbox outbox,
       DoubleOptInSettings settings, Clock clock) {
     this.leads = leads;
     this.consents = consents;
-    this.events = events;
+    this.outbox = outbox;
     this.settings = settings;
     this.clock = clock;
   }
@@ -50,7 +50,7 @@ public class DoubleOptIn {
       return false;
     }
     consents.changed(lead, true, now, how);
-    events.publishEvent(new OptInConfirmed(leadId));
+    outbox.optInConfirmed(leadId);
     return true;
   }
 

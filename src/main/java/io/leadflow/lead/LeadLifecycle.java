@@ -10,9 +10,11 @@ import org.springframework.stereotype.Service;
 /**
  * The one door through which a lead's status, stage and scores change. Each change that moves
  * status or stage is recorded as a transition (its time and cause: {@code GET
- * /api/leads/{id}/history}, the funnel reports) and published as a {@link LeadStateChanged} in the
- * same transaction, so the journey is told and, when the lead becomes ready for sales, the
- * hand-off starts. A change that moves nothing records and publishes nothing.
+ * /api/leads/{id}/history}, the funnel reports) and queued in the lead change outbox, in the same
+ * transaction ({@link LeadChangeOutbox}): after the
+ * commit, {@link LeadChangeRelay} tells the journey and, when the lead became ready for sales,
+ * starts the hand-off ({@link LeadChangesCommitted}), so no engine command runs in the transaction
+ * that changes the lead. A change that moves nothing records and queues nothing.
  *
  * <p>Methods that take a lead id lock its row ({@code select ... for update}) first; methods that
  * take a {@link Lead} expect the caller to hold it locked in the current transaction ({@link
@@ -42,13 +44,15 @@ public class LeadLifecycle {
   private final LeadRepository leads;
   private final LeadTransitionRepository transitions;
   private final ApplicationEventPublisher events;
+  private final LeadChangeOutbox outbox;
   private final EmailSuppressions suppressions;
   private final ConsentRecords consents;
   private final Clock clock;
 
   LeadLifecycle(LeadRepository leads, LeadTransitionRepository transitions, ApplicationEventPublisher events,
-      EmailSuppressions suppressions, ConsentRecords consents, Clock clock) {
+      EmailSuppressions suppressions, ConsentRecords consents, LeadChangeOutbox outbox, Clock clock) {
     this.consents = consents;
+    this.outbox = outbox;
     this.leads = leads;
     this.transitions = transitions;
     this.events = events;
@@ -93,7 +97,7 @@ public class LeadLifecycle {
   /**
    * The (locked) lead's address bounced for good: its address goes on the suppression list and
    * nothing can be emailed to it ({@code notEmailableReason} {@code HARD_BOUNCE}). Not a status:
-   * published as {@link LeadEmailBounced} and {@link LeadEmailSuppressed} (which ends the journey)
+   * published as {@link LeadEmailBounced} and queued for the engine (the journey ends)
    * the first time only.
    *
    * @param source what said so, for the suppression list (e.g. {@code EMAIL_BOUNCE Permanent})
@@ -103,7 +107,7 @@ public class LeadLifecycle {
     suppressions.add(lead.getEmail(), "HARD_BOUNCE", source, lead.getId(), now);
     if (lead.emailBounced(now)) {
       events.publishEvent(new LeadEmailBounced(lead));
-      events.publishEvent(new LeadEmailSuppressed(lead, "HARD_BOUNCE"));
+      outbox.emailSuppressed(lead);
     }
   }
 
@@ -141,7 +145,7 @@ public class LeadLifecycle {
     Instant now = clock.instant();
     suppressions.add(lead.getEmail(), "COMPLAINT", source, lead.getId(), now);
     if (lead.emailSuppressed("COMPLAINT", now)) {
-      events.publishEvent(new LeadEmailSuppressed(lead, "COMPLAINT"));
+      outbox.emailSuppressed(lead);
     }
   }
 
@@ -250,6 +254,8 @@ public class LeadLifecycle {
       lead.statusSince(at);
     }
     transitions.save(new LeadTransition(lead, status, stage, cause, at));
-    events.publishEvent(new LeadStateChanged(lead, status, stage, cause));
+    boolean becameSalesReady = lead.getStatus() != status && lead.getStatus().isSalesReady()
+        && (status == null || !status.isSalesReady());
+    outbox.stateChanged(lead, becameSalesReady);
   }
 }

@@ -1,6 +1,6 @@
 package io.leadflow.sales;
 
-import io.leadflow.lead.LeadStateChanged;
+import io.leadflow.lead.LeadChangesCommitted;
 import io.leadflow.lead.Leads;
 import java.time.Clock;
 import java.util.List;
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Starts a lead's sales hand-off ({@link SalesHandoffProcess}) whenever it becomes ready for sales,
- * in the transaction that made it so: the hand-off follows the lead, not its journey, so no
+ * right after the transaction that made it so committed (the lead change relay): the hand-off follows the lead, not its journey, so no
  * journey state (sending, retrying, ended, absent) can keep a qualified lead from sales. At most
  * one hand-off is open per lead. The hand-off safety net ({@link HandoffSafetyNetProcess}) finds
  * leads left ready for sales without one.
@@ -34,11 +34,14 @@ public class SalesHandoffs {
     this.events = events;
   }
 
-  /** The lead's lifecycle made it ready for sales (marketing- or sales-qualified): the hand-off starts. */
+  /**
+   * The lead's lifecycle made it ready for sales (marketing- or sales-qualified), and it still is
+   * now that the change committed: the hand-off starts.
+   */
   @EventListener
-  void onStateChanged(LeadStateChanged change) {
-    if (change.becameSalesReady()) {
-      startFor(change.lead().getId());
+  void onChangesCommitted(LeadChangesCommitted changes) {
+    if (changes.becameSalesReady()) {
+      startFor(changes.lead().getId());
     }
   }
 

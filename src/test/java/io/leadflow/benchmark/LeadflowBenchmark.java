@@ -222,6 +222,15 @@ class LeadflowBenchmark {
     Measurement batchHalf = http.atRate(batches / 2, batch.rate() / BATCH / 2,
         i -> interactions(http, leadIds, 3_000_000 + i * BATCH)).perItem(BATCH);
     report.scenario("Interaction intake, batches of 100, at half the maximum rate", batchHalf, "", null);
+    long lastInteraction = System.nanoTime();
+    long waitingChanges = jdbc.queryForObject("select count(*) from lead_change_outbox", Long.class);
+    while (jdbc.queryForObject("select count(*) from lead_change_outbox", Long.class) > 0) {
+      Thread.sleep(50);
+    }
+    double drainedAfter = (System.nanoTime() - lastInteraction) / 1e9;
+    report.footprint("Lead change relay: outbox drained after the last interaction (" + waitingChanges
+        + " changes waiting then)", String.format(Locale.ROOT, "%.1f s", drainedAfter),
+        "< 10 s (hand-off within seconds)", drainedAfter < 10);
     DatabaseFootprint.Sizes afterIntake = database.now();
     long interactionsStored = jdbc.queryForObject("select count(*) from interactions", Long.class) - interactionsBefore;
     assertThat(interactionsStored).isEqualTo(single.count() + singleHalf.count() + batch.count() + batchHalf.count());

@@ -18,12 +18,15 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Speed to lead with the job executor's real timing and the mail server down: a demo request is
- * in the right team's Tasklist within 10 seconds, while the lead's welcome keeps failing. Runs on
+ * in the right team's Tasklist within 10 seconds, while the lead's welcome keeps failing; the
+ * hand-off starts from the lead change relay's background threads, after intake answered. Runs on
  * a database of its own (so the job executor touches no other test's jobs) and closes its
  * application afterwards.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "camunda.bpm.job-execution.enabled=true",
+    // the engine learns of lead changes from background relay threads, as in production
+    "leadflow.lead-changes.relay=background",
     "spring.datasource.url=jdbc:h2:mem:leadflow-real-timing;DB_CLOSE_DELAY=-1",
     // an engine name of its own: closing this application must not unregister the other tests' "default" engine
     "camunda.bpm.process-engine-name=realTiming",
