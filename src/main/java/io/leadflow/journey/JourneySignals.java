@@ -1,10 +1,8 @@
 package io.leadflow.journey;
 
-import static io.leadflow.journey.LeadNurturingProcess.Messages.EMAIL_BOUNCED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_DISQUALIFIED;
-import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_QUALIFIED;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_LEFT_NURTURING;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_RETURNED_TO_NURTURING;
-import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_UNSUBSCRIBED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_WON;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.STAGE_CHANGED;
 
@@ -49,8 +47,9 @@ class JourneySignals {
       return;
     }
     runtime.setVariables(journey.getId(), JourneyVariables.state(change.lead()));
+    NurturingExit exit = exitFor(change);
     String message = messageFor(change);
-    boolean caught = message != null && tell(leadId, message);
+    boolean caught = exit != null && leaveNurturing(leadId, exit) || message != null && tell(leadId, message);
     if (!caught && change.stageChanged()) {
       // e.g. a sale reported while the lead was still being nurtured: it gets the customer's content
       tell(leadId, STAGE_CHANGED);
@@ -63,7 +62,7 @@ class JourneySignals {
    */
   @EventListener
   void onEmailSuppressed(LeadEmailSuppressed suppressed) {
-    tell(suppressed.lead().getId(), EMAIL_BOUNCED);
+    leaveNurturing(suppressed.lead().getId(), NurturingExit.EMAIL_SUPPRESSED);
   }
 
   /** The lead confirmed its address (double opt-in): its journey, waiting for it, starts nurturing. */
@@ -79,16 +78,39 @@ class JourneySignals {
     }
     LeadStatus status = change.lead().getStatus();
     if (change.becameSalesReady()) {
-      return LEAD_QUALIFIED;
+      return null; // exitFor: READY_FOR_SALES
     }
     return switch (status) {
-      case UNSUBSCRIBED -> LEAD_UNSUBSCRIBED;
-      case DISQUALIFIED -> LEAD_DISQUALIFIED;
+      case DISQUALIFIED -> LEAD_DISQUALIFIED; // sales' verdict; in nurturing exitFor: DISQUALIFIED
       case CUSTOMER -> LEAD_WON;
       case NURTURING -> change.previousStatus() == LeadStatus.IN_SALES || change.previousStatus() == LeadStatus.OPPORTUNITY
           ? LEAD_RETURNED_TO_NURTURING : null;
       default -> null;
     };
+  }
+
+  /** Why a change of status ends nurturing, or null when it does not. */
+  static NurturingExit exitFor(LeadStateChanged change) {
+    if (!change.statusChanged()) {
+      return null;
+    }
+    if (change.becameSalesReady()) {
+      return NurturingExit.READY_FOR_SALES;
+    }
+    return switch (change.lead().getStatus()) {
+      case UNSUBSCRIBED -> NurturingExit.UNSUBSCRIBED;
+      case DISQUALIFIED -> NurturingExit.DISQUALIFIED;
+      default -> null;
+    };
+  }
+
+  /** @return whether the lead's journey was in "Nurture until ready" and left it, for that reason */
+  private boolean leaveNurturing(String leadId, NurturingExit why) {
+    return !runtime.createMessageCorrelation(LEAD_LEFT_NURTURING)
+        .processInstanceBusinessKey(leadId)
+        .setVariable(LeadNurturingProcess.Variables.LEFT_NURTURING_BECAUSE, why.name())
+        .correlateAllWithResult()
+        .isEmpty();
   }
 
   /** @return whether anything in the lead's journey waited for the message */
