@@ -1,10 +1,8 @@
 package io.leadflow.journey;
 
-import static io.leadflow.journey.LeadNurturingProcess.Messages.EMAIL_BOUNCED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_DISQUALIFIED;
-import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_QUALIFIED;
+import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_LEFT_NURTURING;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_RETURNED_TO_NURTURING;
-import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_UNSUBSCRIBED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.LEAD_WON;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.OPT_IN_CONFIRMED;
 import static io.leadflow.journey.LeadNurturingProcess.Messages.STAGE_CHANGED;
@@ -57,7 +55,7 @@ class JourneySignals {
     }
     if (changes.emailSuppressed()) {
       // it bounces for good, or the person reported our email as spam: nothing can be sent
-      tell(lead.getId(), EMAIL_BOUNCED);
+      leaveNurturing(lead.getId(), NurturingExit.EMAIL_SUPPRESSED);
     }
   }
 
@@ -70,8 +68,7 @@ class JourneySignals {
       return;
     }
     runtime.setVariables(journey.getId(), JourneyVariables.state(lead));
-    String message = messageFor(knownStatus, lead.getStatus());
-    boolean caught = message != null && tell(lead.getId(), message);
+    boolean caught = tellStatus(lead.getId(), knownStatus, lead.getStatus());
     if (!caught && knownStage != lead.getStage()) {
       // e.g. a sale reported while the lead was still being nurtured: it gets the customer's content
       tell(lead.getId(), STAGE_CHANGED);
@@ -79,26 +76,65 @@ class JourneySignals {
   }
 
   /**
-   * The message that says what a change of status from {@code known} (what the journey knew) to
-   * {@code status} means to the journey, or null when it means nothing (only the stage may move).
+   * Tells the journey what a change of status from {@code known} to {@code status} means: first
+   * that the lead left nurturing, and why ({@link #exitFor}); if the journey was not nurturing it
+   * (sales has the lead), sales' verdict ({@link #messageFor}).
+   *
+   * @return whether anything in the journey waited for what it was told
+   */
+  private boolean tellStatus(String leadId, LeadStatus known, LeadStatus status) {
+    NurturingExit exit = exitFor(known, status);
+    if (exit != null && leaveNurturing(leadId, exit)) {
+      return true;
+    }
+    String message = messageFor(known, status);
+    return message != null && tell(leadId, message);
+  }
+
+  /**
+   * Why a change of status from {@code known} (what the journey knew) to {@code status} ends
+   * nurturing, or null when it does not.
+   */
+  static NurturingExit exitFor(LeadStatus known, LeadStatus status) {
+    if (known == status) {
+      return null;
+    }
+    if (status.isSalesReady()) {
+      return known != null && known.isSalesReady() ? null : NurturingExit.READY_FOR_SALES;
+    }
+    return switch (status) {
+      // taken by sales before the journey learnt that it qualified (changes relayed together)
+      case IN_SALES, OPPORTUNITY -> known == null || known == LeadStatus.NURTURING ? NurturingExit.READY_FOR_SALES : null;
+      case UNSUBSCRIBED -> NurturingExit.UNSUBSCRIBED;
+      case DISQUALIFIED -> NurturingExit.DISQUALIFIED;
+      default -> null;
+    };
+  }
+
+  /**
+   * Sales' verdict, for a journey at "Sales has the lead": the message a change of status from
+   * {@code known} to {@code status} means there, or null.
    */
   static String messageFor(LeadStatus known, LeadStatus status) {
     if (known == status) {
       return null;
     }
-    if (status.isSalesReady()) {
-      return known != null && known.isSalesReady() ? null : LEAD_QUALIFIED;
-    }
     return switch (status) {
-      case UNSUBSCRIBED -> LEAD_UNSUBSCRIBED;
       case DISQUALIFIED -> LEAD_DISQUALIFIED;
       case CUSTOMER -> LEAD_WON;
-      // taken by sales before the journey learnt that it qualified (changes relayed together)
-      case IN_SALES, OPPORTUNITY -> known == null || known == LeadStatus.NURTURING ? LEAD_QUALIFIED : null;
       case NURTURING -> known == LeadStatus.IN_SALES || known == LeadStatus.OPPORTUNITY
           ? LEAD_RETURNED_TO_NURTURING : null;
       default -> null;
     };
+  }
+
+  /** @return whether the lead's journey was in "Nurture until ready" and left it, for that reason */
+  private boolean leaveNurturing(String leadId, NurturingExit why) {
+    return !runtime.createMessageCorrelation(LEAD_LEFT_NURTURING)
+        .processInstanceBusinessKey(leadId)
+        .setVariable(LeadNurturingProcess.Variables.LEFT_NURTURING_BECAUSE, why.name())
+        .correlateAllWithResult()
+        .isEmpty();
   }
 
   /** @return whether anything in the lead's journey waited for the message */

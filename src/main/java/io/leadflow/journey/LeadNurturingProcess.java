@@ -38,11 +38,13 @@ public final class LeadNurturingProcess {
     public static final String END_DISQUALIFIED_BY_SALES = "EndEvent_DisqualifiedBySales";
     public static final String GATEWAY_WELCOME_DUE = "Gateway_WelcomeDue";
     public static final String GATEWAY_CONTENT_LEFT = "Gateway_ContentLeft";
-    /** Boundary events of "Nurture until ready" (SubProcess_Nurturing). */
-    public static final String LEAD_QUALIFIED = "Event_LeadQualified";
-    public static final String LEAD_UNSUBSCRIBED = "Event_LeadUnsubscribed";
-    public static final String EMAIL_BOUNCED = "Event_EmailBounced";
-    public static final String LEAD_DISQUALIFIED = "Event_LeadDisqualified";
+    /**
+     * Boundary events of "Nurture until ready" (SubProcess_Nurturing). "Lead left nurturing" is the
+     * one message for every way out Leadflow reports ({@link NurturingExit}); "Why did it leave?"
+     * routes on {@link Variables#LEFT_NURTURING_BECAUSE}.
+     */
+    public static final String LEAD_LEFT_NURTURING = "Event_LeadLeftNurturing";
+    public static final String GATEWAY_WHY_LEFT_NURTURING = "Gateway_WhyLeftNurturing";
     public static final String LEAD_NOT_CONTACTABLE = "Event_LeadNotContactable";
     /** Sales' verdicts, caught at "Sales has the lead". */
     public static final String WON_BY_SALES = "Event_WonBySales";
@@ -67,12 +69,15 @@ public final class LeadNurturingProcess {
 
   /** Messages the journey waits for; the lead's lifecycle events are translated into them ({@code JourneySignals}). */
   public static final class Messages {
-    /** The lead is ready for sales: the journey stops sending (boundary of "Nurture until ready"). */
-    public static final String LEAD_QUALIFIED = "LeadQualified";
+    /**
+     * The lead left nurturing (boundary of "Nurture until ready"): correlate it with {@link
+     * Variables#LEFT_NURTURING_BECAUSE} set to a {@link NurturingExit} name. Without a reason, or
+     * with another one, the correlation fails (no flow out of "Why did it leave?").
+     */
+    public static final String LEAD_LEFT_NURTURING = "LeadLeftNurturing";
     public static final String STAGE_CHANGED = "StageChanged";
-    public static final String LEAD_UNSUBSCRIBED = "LeadUnsubscribed";
+    /** Sales disqualified the lead it has ("Sales has the lead"); in nurturing, see {@link #LEAD_LEFT_NURTURING}. */
     public static final String LEAD_DISQUALIFIED = "LeadDisqualified";
-    public static final String EMAIL_BOUNCED = "EmailBounced";
     public static final String LEAD_WON = "LeadWon";
     /** Sales sent the lead back, not ready: nurture again. */
     public static final String LEAD_RETURNED_TO_NURTURING = "LeadReturnedToNurturing";
@@ -131,6 +136,11 @@ public final class LeadNurturingProcess {
      * not a whole cadence.
      */
     public static final String SEND_HELD_UNTIL = "sendHeldUntil";
+    /**
+     * Why the lead left nurturing: a {@link NurturingExit} name (String), set by the correlation of
+     * {@link Messages#LEAD_LEFT_NURTURING}; "Why did it leave?" branches on it.
+     */
+    public static final String LEFT_NURTURING_BECAUSE = "leftNurturingBecause";
 
     private Variables() {}
   }

@@ -1,6 +1,7 @@
 package io.leadflow.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
@@ -21,6 +22,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -206,9 +208,11 @@ class LeadNurturingModelTest {
   void givenALeadWaitingForContent_whenItIsQualified_thenTheJourneyStopsSendingWhileSalesHasIt() {
     ProcessInstance journey = welcomed(FunnelStage.TOFU);
 
-    tell(journey, Messages.LEAD_QUALIFIED, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+    setVariable(journey, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+    leaves(journey, NurturingExit.READY_FOR_SALES);
 
-    assertThat(journey).hasPassed(Elements.LEAD_QUALIFIED).hasNotPassed(Elements.END_READY_FOR_SALES)
+    assertThat(journey).hasPassed(Elements.LEAD_LEFT_NURTURING, Elements.GATEWAY_WHY_LEFT_NURTURING)
+        .hasNotPassed(Elements.END_READY_FOR_SALES)
         .isWaitingAt(Elements.SALES_HAS_THE_LEAD);
     assertThat(managementService().createJobQuery().processInstanceId(journey.getId()).count()).isZero();
   }
@@ -219,7 +223,8 @@ class LeadNurturingModelTest {
     execute(job(Elements.START, journey));
     assertThat(journey).isWaitingAt(Elements.SEND_WELCOME);
 
-    tell(journey, Messages.LEAD_QUALIFIED, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+    setVariable(journey, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+    leaves(journey, NurturingExit.READY_FOR_SALES);
 
     assertThat(journey).isWaitingAt(Elements.SALES_HAS_THE_LEAD);
     assertThat(job(Elements.SEND_WELCOME, journey)).isNull();
@@ -275,27 +280,38 @@ class LeadNurturingModelTest {
   void givenANurturedLead_whenItUnsubscribes_thenNothingMoreIsSent() {
     ProcessInstance journey = welcomed(FunnelStage.TOFU);
 
-    tell(journey, Messages.LEAD_UNSUBSCRIBED);
+    leaves(journey, NurturingExit.UNSUBSCRIBED);
 
-    assertThat(journey).hasPassed(Elements.LEAD_UNSUBSCRIBED, Elements.END_UNSUBSCRIBED).isEnded();
+    assertThat(journey).hasPassed(Elements.LEAD_LEFT_NURTURING, Elements.END_UNSUBSCRIBED).isEnded();
   }
 
   @Test
   void givenANurturedLead_whenItsEmailBouncesForGood_thenTheJourneyEnds() {
     ProcessInstance journey = welcomed(FunnelStage.KEEP_WARM);
 
-    tell(journey, Messages.EMAIL_BOUNCED);
+    leaves(journey, NurturingExit.EMAIL_SUPPRESSED);
 
-    assertThat(journey).hasPassed(Elements.EMAIL_BOUNCED, Elements.END_EMAIL_UNDELIVERABLE).isEnded();
+    assertThat(journey).hasPassed(Elements.LEAD_LEFT_NURTURING, Elements.END_EMAIL_UNDELIVERABLE).isEnded();
   }
 
   @Test
   void givenANurturedLead_whenItIsDisqualified_thenTheJourneyEnds() {
     ProcessInstance journey = welcomed(FunnelStage.MOFU);
 
-    tell(journey, Messages.LEAD_DISQUALIFIED);
+    leaves(journey, NurturingExit.DISQUALIFIED);
 
-    assertThat(journey).hasPassed(Elements.LEAD_DISQUALIFIED, Elements.END_DISQUALIFIED).isEnded();
+    assertThat(journey).hasPassed(Elements.LEAD_LEFT_NURTURING, Elements.END_DISQUALIFIED).isEnded();
+  }
+
+  @Test
+  void givenANurturedLead_whenItIsSaidToLeaveWithoutAReason_thenNothingIsGuessedAndItIsStillNurtured() {
+    ProcessInstance journey = welcomed(FunnelStage.MOFU);
+
+    assertThatThrownBy(() -> tell(journey, Messages.LEAD_LEFT_NURTURING)).isInstanceOf(ProcessEngineException.class);
+    assertThatThrownBy(() -> tell(journey, Messages.LEAD_LEFT_NURTURING, Variables.LEFT_NURTURING_BECAUSE, "BORED"))
+        .isInstanceOf(ProcessEngineException.class);
+
+    assertThat(journey).isWaitingAt(Elements.WAIT_FOR_NEXT_SEND).hasNotPassed(Elements.GATEWAY_WHY_LEFT_NURTURING);
   }
 
   @Test
@@ -431,9 +447,18 @@ class LeadNurturingModelTest {
   /** A welcomed lead that was qualified: the journey waits for sales' verdict. */
   private ProcessInstance withSales(FunnelStage stage) {
     ProcessInstance journey = welcomed(stage);
-    tell(journey, Messages.LEAD_QUALIFIED, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+    setVariable(journey, Variables.STATUS, LeadStatus.SALES_QUALIFIED.name());
+    leaves(journey, NurturingExit.READY_FOR_SALES);
     assertThat(journey).isWaitingAt(Elements.SALES_HAS_THE_LEAD);
     return journey;
+  }
+
+  /** What {@code JourneySignals} does when the lead leaves nurturing: the message, with why. */
+  private static void leaves(ProcessInstance journey, NurturingExit why) {
+    runtimeService().createMessageCorrelation(Messages.LEAD_LEFT_NURTURING)
+        .processInstanceBusinessKey(journey.getBusinessKey())
+        .setVariable(Variables.LEFT_NURTURING_BECAUSE, why.name())
+        .correlateAllWithResult();
   }
 
   /** The clock moves to the stage's send timer and the timer fires. */
