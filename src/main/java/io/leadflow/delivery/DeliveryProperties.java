@@ -97,7 +97,8 @@ public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking trac
       /**
        * The longest one send can take: connecting, at most 9 replies before the message
        * (greeting, EHLO, STARTTLS, EHLO, AUTH and its challenge, MAIL, RCPT, DATA), writing it
-       * (an email is a few blocks; counted as two) and the end-of-data reply.
+       * (an email is a few blocks; counted as two) and the end-of-data reply. Over a kept
+       * connection ({@link Pool}) add the check before it (one command) and {@link Pool#maxWait}.
        */
       public Duration longestSend() {
         return connect.plus(command.multipliedBy(9)).plus(write.multipliedBy(2)).plus(endOfData);

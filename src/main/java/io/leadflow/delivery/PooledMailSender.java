@@ -5,6 +5,7 @@ import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
+import java.net.SocketTimeoutException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -150,7 +151,8 @@ class PooledMailSender extends JavaMailSenderImpl implements DisposableBean {
   /**
    * Whether the connection was found closed before the message was handed over: no reply at all
    * or {@code 421} ("closing the transmission channel") to MAIL, RCPT or DATA, or the transport
-   * no longer connected. Never after the end of the message ({@link StagedSmtpTransport.OutcomeUnknown}).
+   * no longer connected. Never after the end of the message ({@link StagedSmtpTransport.OutcomeUnknown}),
+   * nor on a command timeout (a server that hangs would make the send take twice as long).
    */
   static boolean lostBeforeHandOver(Exception failure) {
     if (failure instanceof IllegalStateException) {
@@ -169,8 +171,20 @@ class PooledMailSender extends JavaMailSenderImpl implements DisposableBean {
         reply = senderFailed.getReturnCode();
       }
     }
+    if (reply == null && timedOut(failure)) {
+      return false; // a server that hangs is not a closed connection: a clean failure, retried by the job
+    }
     // no SMTP reply anywhere: the connection broke while writing or reading a command
     return reply == null || reply == CONNECTION_LOST || reply == CLOSING_CHANNEL;
+  }
+
+  private static boolean timedOut(Exception failure) {
+    for (Throwable e = failure; e != null; e = next(e)) {
+      if (e instanceof SocketTimeoutException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Throwable next(Throwable e) {
