@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import io.leadflow.lead.EmailAddress;
 import io.leadflow.lead.EmailSuppressions;
 import io.leadflow.lead.LeadLifecycle;
 import jakarta.mail.MessagingException;
+import jakarta.persistence.EntityManager;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -32,42 +34,59 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends content to leads by email, once per delivery key.
  *
  * <p>The caller is a Camunda job: it runs at least once, and its transaction may roll back after
- * the email went out. So a send does not take part in the caller's transaction; it has three
- * steps, each in a transaction of its own (REQUIRES_NEW) that commits whatever the caller's does:
+ * the email went out. A send has two steps:
  * <ol>
- *   <li>the delivery is recorded as PENDING under its key (a key already SENT: it is returned and
- *       nothing is sent; PENDING or FAILED: it is tried again);
- *   <li>the delivery's row is locked, the email rendered and handed to the mail server
- *       ({@link JavaMailSender}), and the delivery marked SENT (sent at, Message-ID, attempts);
+ *   <li>the delivery is recorded as PENDING under its key, in a transaction of its own
+ *       (REQUIRES_NEW) that commits before the mail server is contacted (a key already SENT: it is
+ *       returned and nothing is sent; UNKNOWN: {@link DeliveryOutcomeUnknown}; PENDING or FAILED:
+ *       it is tried again). So the delivery's id, and with it the email's {@code Message-ID}, is
+ *       the same for every try;
+ *   <li>in the caller's transaction (the job's; a transaction of its own when the caller has
+ *       none) the delivery's row is locked and re-read, the email rendered and handed to the mail
+ *       server ({@link JavaMailSender}, connections kept by {@link PooledMailSender}), and the
+ *       delivery marked SENT (sent at, Message-ID, attempts). It commits with the job: one commit
+ *       fewer per email than a transaction of its own;
  *   <li>if the mail server refuses or cannot be reached (or the content's template does not
  *       render), the delivery is marked FAILED (attempts, last error) instead and
  *       {@link DeliveryFailed} is thrown: the job fails, is retried, ends as an incident, and a
  *       later send with the same key sends it;
  *   <li>if it fails on the lead's address itself (the mail sender cannot write it, the mail server
  *       refuses the recipient for good), the delivery is FAILED, the lead is marked not emailable
- *       ({@code INVALID_ADDRESS}, {@link LeadLifecycle#emailAddressRefused}) in the same
- *       transaction, and {@link EmailAddressRefused} is thrown: permanent, nothing to retry.
+ *       ({@code INVALID_ADDRESS}, {@link LeadLifecycle#emailAddressRefused}, in a transaction of
+ *       its own), and {@link EmailAddressRefused} is thrown: permanent, nothing to retry.
  * </ol>
- * Two sends of one key at the same time (a job run twice because its lock expired) queue on the
- * delivery's row: the second finds it SENT.
+ * <b>What the mail server did is kept whatever the job's transaction does.</b> Each outcome of the
+ * second step (SENT, FAILED, UNKNOWN) is also recorded again, in a transaction of its own, when
+ * the caller's transaction rolls back (a failed job, the engine's optimistic lock, a commit that
+ * fails): the row is still PENDING then, and becomes what the mail server answered. So a job that
+ * fails after the email went out finds it SENT on its retry and sends nothing; a failure or an
+ * unknown outcome is kept although the job that saw it throws. Two sends of one key at the same
+ * time (a job run twice because its lock expired) queue on the delivery's row: the second finds
+ * it SENT.
  *
- * <p><b>The one remaining window:</b> if Leadflow stops (or the database fails) after the mail
- * server accepted the email and before SENT is committed, the delivery stays PENDING and the
- * job's retry sends the email once more; so does a mail server that accepted the email but whose
- * answer was lost (FAILED). Both emails carry the same {@code Message-ID}
- * ({@code <delivery id@sender's domain>}), so mail clients and servers can tell the duplicate.
- * Closing it would take a mail server that deduplicates, as SMTP has no transactions.
+ * <p><b>The remaining window:</b> if Leadflow stops (or the database fails) after the mail server
+ * accepted the email and before SENT is committed (the job's commit, or the record after its
+ * rollback), the delivery stays PENDING and the job's retry sends the email once more; so does a
+ * mail server that accepted the email but whose answer was lost (FAILED). So does a second run of
+ * the same job that was waiting on the row at the moment the first one's transaction rolled back,
+ * before SENT was recorded again (the lock time makes a second run rare: docs/operations.md, "Lock
+ * time"). Both emails carry the same {@code Message-ID} ({@code <delivery id@sender's domain>}),
+ * so mail clients and servers can tell the duplicate. Closing it would take a mail server that
+ * deduplicates, as SMTP has no transactions.
  *
  * <p>The caller must not hold the lead's row locked ({@code Leads.lock}) while it
  * sends: recording the delivery checks the lead's key from another transaction and would wait for
- * it. Each send holds a second database connection while it talks to the mail server, so
- * the mail timeouts ({@code spring.mail.properties.mail.smtp.*timeout}) bound that time.
+ * it. A send holds a second database connection while it records the delivery, and the caller's
+ * holds the delivery's row while it talks to the mail server, so the mail timeouts
+ * ({@code leadflow.mail.timeouts.*}) bound that time.
  */
 @Service
 public class ContentDelivery {
@@ -83,12 +102,15 @@ public class ContentDelivery {
   private final LeadLifecycle lifecycle;
   private final EmailSuppressions suppressions;
   private final TransactionTemplate ownTransaction;
+  private final TransactionTemplate callersTransaction;
+  private final EntityManager entityManager;
   private final Clock clock;
   private final ApplicationEventPublisher events;
 
   ContentDelivery(DeliveryRepository deliveries, Leads leads, ContentEmails emails, JavaMailSender mail,
       MailServerFeatures mailServer, LeadLifecycle lifecycle, EmailSuppressions suppressions,
-      PlatformTransactionManager transactions, Clock clock, ApplicationEventPublisher events) {
+      PlatformTransactionManager transactions, EntityManager entityManager, Clock clock,
+      ApplicationEventPublisher events) {
     this.suppressions = suppressions;
     this.deliveries = deliveries;
     this.leads = leads;
@@ -98,6 +120,9 @@ public class ContentDelivery {
     this.lifecycle = lifecycle;
     this.ownTransaction = new TransactionTemplate(transactions);
     this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    this.callersTransaction = new TransactionTemplate(transactions);
+    this.callersTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRED);
+    this.entityManager = entityManager;
     this.clock = clock;
     this.events = events;
   }
@@ -132,7 +157,7 @@ public class ContentDelivery {
     if (recorded.getStatus() == DeliveryStatus.UNKNOWN) {
       throw outcomeUnknown(recorded, lead, content, null);
     }
-    Attempt attempt = ownTransaction.execute(status -> attempt(recorded.getId(), lead, content));
+    Attempt attempt = callersTransaction.execute(status -> attempt(recorded.getId(), lead, content));
     if (attempt.delivery().getStatus() == DeliveryStatus.UNKNOWN) {
       throw outcomeUnknown(attempt.delivery(), lead, content, attempt.failure());
     }
@@ -237,6 +262,8 @@ public class ContentDelivery {
 
   private Attempt attempt(String deliveryId, Lead lead, ContentItem content) {
     Delivery delivery = deliveries.lockById(deliveryId).orElseThrow();
+    // the caller's transaction may have read it before the lock (a journey asks for its key first)
+    entityManager.refresh(delivery);
     if (delivery.getStatus() == DeliveryStatus.SENT || delivery.getStatus() == DeliveryStatus.UNKNOWN) {
       return new Attempt(delivery, null);
     }
@@ -250,14 +277,22 @@ public class ContentDelivery {
       MimeMessage message = mail.createMimeMessage();
       email.writeTo(message);
       mail.send(message);
-      delivery.sent(subject, email.messageId(), clock.instant());
+      String sentSubject = subject;
+      String sentMessageId = messageId;
+      Instant sentAt = clock.instant();
+      delivery.sent(sentSubject, sentMessageId, sentAt);
+      keptIfRolledBack(deliveryId, kept -> kept.sent(sentSubject, sentMessageId, sentAt));
       attempted(delivery);
       log.info("Sent {} to lead {} (delivery {}, key {})", content.getId(), lead.getId(), deliveryId,
           delivery.getDeliveryKey());
       return new Attempt(delivery, null);
     } catch (MessagingException | UnsupportedEncodingException | RuntimeException e) {
+      String failedSubject = subject;
       if (handedOverWithoutAnswer(e)) {
-        delivery.outcomeUnknown(subject, messageId, describe(e));
+        String unknownMessageId = messageId;
+        String error = describe(e);
+        delivery.outcomeUnknown(failedSubject, unknownMessageId, error);
+        keptIfRolledBack(deliveryId, kept -> kept.outcomeUnknown(failedSubject, unknownMessageId, error));
         attempted(delivery);
         log.error("Outcome unknown: {} to lead {} (delivery {}, Message-ID {}) was handed over, the mail server did not "
             + "answer; not sent again until someone decides: {}", content.getId(), lead.getId(), deliveryId, messageId,
@@ -266,20 +301,51 @@ public class ContentDelivery {
       }
       if (addressRefused(e)) {
         // permanent: trying again cannot help, so the lead is not emailed any more (INVALID_ADDRESS)
-        delivery.failed(subject, "The address was refused: " + describe(e));
+        String error = "The address was refused: " + describe(e);
+        delivery.failed(failedSubject, error);
+        keptIfRolledBack(deliveryId, kept -> kept.failed(failedSubject, error));
         attempted(delivery);
-        lifecycle.emailAddressRefused(lead.getId());
+        ownTransaction.executeWithoutResult(status -> lifecycle.emailAddressRefused(lead.getId()));
         log.warn("Lead {}'s address was refused (delivery {}): {}; the lead is no longer emailed", lead.getId(),
             deliveryId, delivery.getLastError());
         return new Attempt(delivery, e, true);
       }
       // the mail server refused or was not there (MailException), or a template did not render
-      delivery.failed(subject, describe(e));
+      String error = describe(e);
+      delivery.failed(failedSubject, error);
+      keptIfRolledBack(deliveryId, kept -> kept.failed(failedSubject, error));
       attempted(delivery);
       log.warn("Could not send {} to lead {} (delivery {}, attempt {}): {}", content.getId(), lead.getId(), deliveryId,
           delivery.getAttempts(), delivery.getLastError());
       return new Attempt(delivery, e);
     }
+  }
+
+  /**
+   * Records {@code outcome} again, in a transaction of its own, if the caller's transaction rolls
+   * back: on a row still PENDING (what the rollback left), never over what another send recorded since.
+   */
+  private void keptIfRolledBack(String deliveryId, Consumer<Delivery> outcome) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        if (status == STATUS_COMMITTED) {
+          return;
+        }
+        try {
+          ownTransaction.executeWithoutResult(recording -> deliveries.lockById(deliveryId)
+              .filter(delivery -> delivery.getStatus() == DeliveryStatus.PENDING)
+              .ifPresent(outcome));
+          log.info("The transaction that sent delivery {} rolled back; what the mail server answered is kept", deliveryId);
+        } catch (RuntimeException e) {
+          log.error("The transaction that sent delivery {} rolled back, and what the mail server answered could not be "
+              + "recorded: it stays PENDING and a retry sends it again", deliveryId, e);
+        }
+      }
+    });
   }
 
   private void attempted(Delivery delivery) {

@@ -22,16 +22,17 @@ import org.springframework.validation.annotation.Validated;
 public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking tracking) {
 
   public DeliveryProperties {
-    mail = mail == null ? new Mail(null, null, null) : mail;
+    mail = mail == null ? new Mail(null, null, null, null) : mail;
   }
 
   /**
    * {@code from}: an address with an optional name, e.g. {@code Leadflow <hello@leadflow.example>};
    * {@code timeouts}: how long a send waits on the mail server, by stage; {@code smtputf8}: whether
    * the mail server takes addresses with letters beyond ASCII before the {@code @} (SMTPUTF8, RFC
-   * 6531); unset: the mail server is asked (EHLO) and its answer kept for ten minutes.
+   * 6531); unset: the mail server is asked (EHLO) and its answer kept for ten minutes; {@code pool}:
+   * the SMTP connections kept open between sends ({@link Pool}).
    */
-  public record Mail(String from, @Valid Timeouts timeouts, Boolean smtputf8) {
+  public record Mail(String from, @Valid Timeouts timeouts, Boolean smtputf8, @Valid Pool pool) {
 
     public static final String DEFAULT_FROM = "Leadflow <hello@leadflow.example>";
 
@@ -39,6 +40,35 @@ public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking trac
       from = from == null || from.isBlank() ? DEFAULT_FROM : from.trim();
       address(from);
       timeouts = timeouts == null ? new Timeouts(null, null, null, null) : timeouts;
+      pool = pool == null ? new Pool(null, null, null, null, null) : pool;
+    }
+
+    /**
+     * The SMTP connections kept open between sends ({@link PooledMailSender}), so that a send
+     * does not pay for connecting, the greeting, EHLO, STARTTLS and AUTH each time.
+     *
+     * @param enabled whether connections are kept (default {@code true}); {@code false}: one
+     *     connection per email, as JavaMail does by itself
+     * @param maxConnections the most connections open at once, in use or idle (default 8, the job
+     *     executor's threads); a send that finds them all in use waits up to {@code maxWait}
+     * @param idleTime how long a connection may stay unused before it is closed (default 1 min:
+     *     well within the 5 minutes a server waits for a command by RFC 5321, 4.5.3.2.7);
+     *     checked every half of it
+     * @param maxMessages emails sent over one connection before it is closed and a new one opened
+     *     (default 100; some servers refuse more per connection)
+     * @param maxWait how long a send waits for a free connection (default 1 min) before it fails
+     *     cleanly, nothing handed over
+     */
+    public record Pool(Boolean enabled, @Min(1) Integer maxConnections, Duration idleTime, @Min(1) Integer maxMessages,
+        Duration maxWait) {
+
+      public Pool {
+        enabled = enabled == null || enabled;
+        maxConnections = maxConnections == null ? 8 : maxConnections;
+        idleTime = idleTime == null ? Duration.ofMinutes(1) : idleTime;
+        maxMessages = maxMessages == null ? 100 : maxMessages;
+        maxWait = maxWait == null ? Duration.ofMinutes(1) : maxWait;
+      }
     }
 
     /**
@@ -67,7 +97,8 @@ public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking trac
       /**
        * The longest one send can take: connecting, at most 9 replies before the message
        * (greeting, EHLO, STARTTLS, EHLO, AUTH and its challenge, MAIL, RCPT, DATA), writing it
-       * (an email is a few blocks; counted as two) and the end-of-data reply.
+       * (an email is a few blocks; counted as two) and the end-of-data reply. Over a kept
+       * connection ({@link Pool}) add the check before it (one command) and {@link Pool#maxWait}.
        */
       public Duration longestSend() {
         return connect.plus(command.multipliedBy(9)).plus(write.multipliedBy(2)).plus(endOfData);

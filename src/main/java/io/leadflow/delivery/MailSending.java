@@ -10,7 +10,8 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 /**
  * The mail sender: Spring Boot's {@code spring.mail.*} settings, plus Leadflow's SMTP timeouts by
  * stage ({@code leadflow.mail.timeouts.*}, {@link StagedSmtpTransport}), which replace JavaMail's
- * single read timeout.
+ * single read timeout, and its connections kept open between sends ({@code leadflow.mail.pool.*},
+ * {@link PooledMailSender}) unless {@code leadflow.mail.pool.enabled} is {@code false}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(MailProperties.class)
@@ -18,7 +19,8 @@ class MailSending {
 
   @Bean
   JavaMailSenderImpl mailSender(MailProperties mail, DeliveryProperties delivery) {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
+    DeliveryProperties.Mail.Pool pool = delivery.mail().pool();
+    JavaMailSenderImpl sender = pool.enabled() ? new PooledMailSender(pool) : new JavaMailSenderImpl();
     sender.setHost(mail.getHost());
     if (mail.getPort() != null) {
       sender.setPort(mail.getPort());

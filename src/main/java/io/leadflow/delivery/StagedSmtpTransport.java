@@ -45,14 +45,30 @@ public class StagedSmtpTransport extends SMTPTransport {
 
   private static final Logger log = LoggerFactory.getLogger(StagedSmtpTransport.class);
 
+  /** The plain socket this transport talks over, once connected (kept here: a pooled connection changes threads). */
+  private Socket socket;
+
   public StagedSmtpTransport(Session session, URLName url) {
     super(session, url, "smtp", false);
   }
 
   @Override
+  protected synchronized boolean protocolConnect(String host, int port, String user, String password)
+      throws MessagingException {
+    Sockets.CURRENT.remove();
+    try {
+      return super.protocolConnect(host, port, user, password);
+    } finally {
+      socket = Sockets.CURRENT.get();
+      Sockets.CURRENT.remove();
+    }
+  }
+
+  @Override
   protected void finishData() throws IOException, MessagingException {
-    Socket socket = Sockets.CURRENT.get();
+    Socket socket = this.socket;
     String endOfData = session.getProperty(END_OF_DATA_TIMEOUT);
+    int commandTimeout = socket != null ? socket.getSoTimeout() : 0;
     if (socket != null && endOfData != null) {
       socket.setSoTimeout(Integer.parseInt(endOfData));
     }
@@ -65,6 +81,15 @@ public class StagedSmtpTransport extends SMTPTransport {
       throw new OutcomeUnknown(refused); // no reply code: the connection ended before the answer
     } catch (IOException | MessagingException noAnswer) {
       throw new OutcomeUnknown(noAnswer);
+    } finally {
+      // the next message over this (pooled) connection starts with the command timeout again
+      if (socket != null && endOfData != null && !socket.isClosed()) {
+        try {
+          socket.setSoTimeout(commandTimeout);
+        } catch (IOException closed) {
+          log.debug("The connection closed after the message's reply", closed);
+        }
+      }
     }
   }
 
@@ -75,6 +100,7 @@ public class StagedSmtpTransport extends SMTPTransport {
     } catch (MessagingException quitFailed) {
       log.debug("QUIT was not answered; the message's own reply counts", quitFailed);
     } finally {
+      socket = null;
       Sockets.CURRENT.remove();
     }
   }
@@ -91,8 +117,8 @@ public class StagedSmtpTransport extends SMTPTransport {
   }
 
   /**
-   * Plain sockets, as JavaMail would make them, remembered for the thread that sends (a send
-   * runs on one thread) so that {@link StagedSmtpTransport} can change the read timeout.
+   * Plain sockets, as JavaMail would make them, handed through the connecting thread to the
+   * {@link StagedSmtpTransport} that connects (which keeps its own) so that it can change the read timeout.
    * JavaMail connects them with {@code mail.smtp.connectiontimeout}; with STARTTLS the TLS
    * socket is layered on this one and reads through it.
    */

@@ -12,6 +12,7 @@ import io.leadflow.journey.LeadNurturingProcess;
 import io.leadflow.lead.Lead;
 import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.Leads;
+import jakarta.persistence.EntityManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Properties;
@@ -50,6 +51,7 @@ class SlowMailServerTest {
   @Autowired ContentItemRepository contents;
   @Autowired PlatformTransactionManager transactions;
   @Autowired Clock clock;
+  @Autowired EntityManager entityManager;
   @Autowired ProcessEngine engine;
 
   DeliveryFixture fixture;
@@ -68,7 +70,7 @@ class SlowMailServerTest {
     new DeliveryProperties.Mail.Timeouts(COMMAND, COMMAND, COMMAND, endOfData).applyTo(javaMail);
     sender.setSession(StagedSmtpTransport.session(javaMail));
     return new ContentDelivery(deliveries, leads, emails, sender, new MailServerFeatures(sender, deliveryProperties, clock),
-        lifecycle, suppressions, transactions, clock, event -> { });
+        lifecycle, suppressions, transactions, entityManager, clock, event -> { });
   }
 
   @Test

@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A mail server that speaks enough SMTP to take an email, and answers the end of each message
  * only after {@code stall} (RFC 5321 allows up to 10 minutes), or never. It counts connections
  * and the messages it took: a message is delivered when its end was received, answer or not.
+ * It can also end a connection as a server does with one it no longer wants (idle too long):
+ * {@link #closeAfterNextNoop}.
  */
 final class StallingSmtpServer implements AutoCloseable {
 
@@ -27,6 +29,7 @@ final class StallingSmtpServer implements AutoCloseable {
   private final CountDownLatch closed = new CountDownLatch(1);
   private final AtomicInteger connections = new AtomicInteger();
   private final List<String> messages = new CopyOnWriteArrayList<>();
+  private volatile boolean closeAfterNextNoop;
 
   /** @param stall how long the end-of-data reply takes; null: never answered */
   StallingSmtpServer(int port, Duration stall) {
@@ -47,6 +50,14 @@ final class StallingSmtpServer implements AutoCloseable {
 
   int connections() {
     return connections.get();
+  }
+
+  /**
+   * The connection open now is answered NOOP once more ("still there") and then closed, before
+   * the client's next command: the client finds it gone only when it sends.
+   */
+  void closeAfterNextNoop() {
+    closeAfterNextNoop = true;
   }
 
   /** The messages whose end the server received (delivered, whatever the client heard). */
@@ -73,7 +84,14 @@ final class StallingSmtpServer implements AutoCloseable {
       String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
       switch (command) {
         case "EHLO", "HELO" -> reply(out, "250 stalling.test");
-        case "MAIL", "RCPT", "RSET", "NOOP" -> reply(out, "250 OK");
+        case "MAIL", "RCPT", "RSET" -> reply(out, "250 OK");
+        case "NOOP" -> {
+          reply(out, "250 OK");
+          if (closeAfterNextNoop) {
+            closeAfterNextNoop = false;
+            return;
+          }
+        }
         case "DATA" -> {
           reply(out, "354 End data with <CR><LF>.<CR><LF>");
           StringBuilder message = new StringBuilder();
