@@ -42,7 +42,7 @@ public class JourneyClock {
    * send window and within the cap. Reads the journey's variables, as a delegate does.
    */
   public Date nextSend(DelegateExecution execution) {
-    String leadId = (String) execution.getVariable(LeadNurturingProcess.Variables.LEAD_ID);
+    String leadId = JourneyDelegates.leadId(execution);
     String stage = (String) execution.getVariable(LeadNurturingProcess.Variables.STAGE);
     Object heldUntil = execution.getVariable(LeadNurturingProcess.Variables.SEND_HELD_UNTIL);
     if (heldUntil instanceof Date held) {

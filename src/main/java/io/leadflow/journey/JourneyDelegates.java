@@ -1,7 +1,6 @@
 package io.leadflow.journey;
 
 import static io.leadflow.journey.LeadNurturingProcess.Variables.CONTENT_LEFT;
-import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SEND_HELD_UNTIL;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
@@ -30,18 +29,22 @@ class JourneyDelegates {
     return execution -> {
       contactable(() -> sends.welcome(execution.getProcessInstanceId(), leadId(execution)))
           .ifPresent(sent -> recordSend(execution));
-      execution.setVariable(WELCOME_DUE, false);
+      execution.removeVariable(WELCOME_DUE);
     };
   }
 
-  /** "Send next content for the stage"; {@code contentLeft} false when the stage has none. */
+  /** "Send next content for the stage"; {@code contentLeft} false when the stage has none (absent otherwise). */
   @Bean
   JavaDelegate sendNextContent(JourneySends sends) {
     return execution -> {
       FunnelStage stage = FunnelStage.valueOf((String) execution.getVariable(STAGE));
       JourneySends.NextSend next = contactable(() -> sends.next(execution.getProcessInstanceId(), leadId(execution), stage,
           sendsSoFar(execution)));
-      execution.setVariable(CONTENT_LEFT, next.contentLeft());
+      if (next.contentLeft()) {
+        execution.removeVariable(CONTENT_LEFT);
+      } else {
+        execution.setVariable(CONTENT_LEFT, false);
+      }
       if (next.heldUntil() != null) {
         execution.setVariable(SEND_HELD_UNTIL, Date.from(next.heldUntil()));
       } else {
@@ -85,8 +88,9 @@ class JourneyDelegates {
     return execution -> execution.setVariables(JourneyVariables.state(stages.current(leadId(execution))));
   }
 
-  private static String leadId(DelegateExecution execution) {
-    return (String) execution.getVariable(LEAD_ID);
+  /** The journey's lead: its business key. */
+  static String leadId(DelegateExecution execution) {
+    return execution.getProcessBusinessKey();
   }
 
   private static int sendsSoFar(DelegateExecution execution) {

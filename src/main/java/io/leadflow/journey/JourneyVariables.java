@@ -1,6 +1,5 @@
 package io.leadflow.journey;
 
-import static io.leadflow.journey.LeadNurturingProcess.Variables.LEAD_ID;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.OPT_IN_REQUIRED;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.SENDS_SO_FAR;
 import static io.leadflow.journey.LeadNurturingProcess.Variables.STAGE;
@@ -16,13 +15,14 @@ final class JourneyVariables {
 
   private JourneyVariables() {}
 
-  /** A new journey's variables. */
+  /** A new journey's variables (its business key is the lead's id). */
   static Map<String, Object> of(Lead lead) {
     Map<String, Object> variables = state(lead);
-    variables.put(LEAD_ID, lead.getId());
     variables.put(SENDS_SO_FAR, 0);
     variables.put(WELCOME_DUE, true);
-    variables.put(OPT_IN_REQUIRED, lead.awaitsOptIn());
+    if (lead.awaitsOptIn()) {
+      variables.put(OPT_IN_REQUIRED, true);
+    }
     return variables;
   }
 

@@ -112,21 +112,22 @@ public final class LeadNurturingProcess {
    * The journey's variables: only what the model branches on or a send needs, ids and plain values
    * (no entities). Personal data, the score, rating, company, campaign and what was sent stay in
    * Leadflow's tables ({@code GET /api/leads/{id}}, the deliveries): each variable is a row of the
-   * engine per waiting journey. Cockpit finds a lead's journey by its business key, the lead id.
+   * engine per waiting journey, so a variable that only says "not yet" or "as usual" is absent
+   * rather than false. The lead's id is the journey's business key (Cockpit finds a lead's journey
+   * by it), not a variable.
    */
   public static final class Variables {
-    public static final String LEAD_ID = "leadId";
     /** The funnel stage (TOFU, MOFU, BOFU, KEEP_WARM, LOYALTY): "Which stage?" branches on it. */
     public static final String STAGE = "stage";
     /** The lead's status: "Which stage?" ends nurturing when it is ready for sales. */
     public static final String STATUS = "status";
-    /** Whether the welcome is still to be sent ("Welcome due?"). */
+    /** True while the welcome is still to be sent ("Welcome due?"); removed once it was. */
     public static final String WELCOME_DUE = "welcomeDue";
     /** Sends so far (the welcome included). */
     public static final String SENDS_SO_FAR = "sendsSoFar";
-    /** Whether the last "Send next content" found content for the stage ("Content left?"). */
+    /** False when the last "Send next content" found no content left for the stage ("Content left?"); absent otherwise. */
     public static final String CONTENT_LEFT = "contentLeft";
-    /** Whether the lead must confirm its address before it is nurtured ("Double opt-in?"). */
+    /** True when the lead must confirm its address before it is nurtured ("Double opt-in?"); absent otherwise. */
     public static final String OPT_IN_REQUIRED = "optInRequired";
     /** Whether the one reminder went out ("Reminded already?"; the overdue timer waits for expiry then). */
     public static final String OPT_IN_REMINDED = "optInReminded";

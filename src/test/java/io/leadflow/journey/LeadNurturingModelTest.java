@@ -84,7 +84,7 @@ class LeadNurturingModelTest {
       }
       welcomes.incrementAndGet();
       recordSend(execution);
-      execution.setVariable(Variables.WELCOME_DUE, false);
+      execution.removeVariable(Variables.WELCOME_DUE);
     });
     Mocks.register(Beans.SEND_NEXT_CONTENT, (JavaDelegate) execution -> {
       if (nextSendNotContactable) {
@@ -134,7 +134,7 @@ class LeadNurturingModelTest {
 
     assertThat(journey).hasPassed(Elements.GATEWAY_WELCOME_DUE, Elements.SEND_WELCOME, Elements.GATEWAY_READY_FOR_SALES)
         .isWaitingAt(Elements.WAIT_FOR_NEXT_SEND)
-        .variables().containsEntry(Variables.WELCOME_DUE, false).containsEntry(Variables.SENDS_SO_FAR, 1);
+        .variables().doesNotContainKey(Variables.WELCOME_DUE).containsEntry(Variables.SENDS_SO_FAR, 1);
     assertThat(welcomes).hasValue(1);
     assertThat(dueOf(job(Elements.NEXT_SEND_DUE, journey))).isEqualTo(CAPTURED.plus(CADENCE));
   }
@@ -415,7 +415,6 @@ class LeadNurturingModelTest {
   private ProcessInstance captureAwaitingOptIn(FunnelStage stage) {
     Map<String, Object> variables = new HashMap<>();
     String leadId = "lead-" + (++leads);
-    variables.put(Variables.LEAD_ID, leadId);
     variables.put(Variables.STAGE, stage.name());
     variables.put(Variables.STATUS, LeadStatus.NURTURING.name());
     variables.put(Variables.SENDS_SO_FAR, 0);
@@ -428,7 +427,6 @@ class LeadNurturingModelTest {
   private ProcessInstance capture(FunnelStage stage) {
     Map<String, Object> variables = new HashMap<>();
     String leadId = "lead-" + (++leads);
-    variables.put(Variables.LEAD_ID, leadId);
     variables.put(Variables.STAGE, stage.name());
     variables.put(Variables.STATUS, LeadStatus.NURTURING.name());
     variables.put(Variables.SENDS_SO_FAR, 0);
@@ -497,7 +495,7 @@ class LeadNurturingModelTest {
   /** The journey clock's stand-in: every stage's cadence is {@link #CADENCE} from the engine's now. */
   public static class StandInJourneyClock {
     public Date nextSend(DelegateExecution execution) {
-      return nextSend((String) execution.getVariable(Variables.LEAD_ID), (String) execution.getVariable(Variables.STAGE));
+      return nextSend(execution.getProcessBusinessKey(), (String) execution.getVariable(Variables.STAGE));
     }
 
     public Date nextSend(String leadId, String stage) {

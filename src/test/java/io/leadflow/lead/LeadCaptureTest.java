@@ -64,8 +64,7 @@ class LeadCaptureTest {
     assertThat(journey).isStarted().hasBusinessKey(id).isWaitingAt(LeadNurturingProcess.Elements.START);
     execute(job(journey));
     assertThat(journey).isWaitingAt(LeadNurturingProcess.Elements.SEND_WELCOME)
-        .variables().containsEntry(LeadNurturingProcess.Variables.LEAD_ID, id)
-        .containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU")
+        .variables().containsEntry(LeadNurturingProcess.Variables.STAGE, "TOFU")
         .containsEntry(LeadNurturingProcess.Variables.STATUS, "NURTURING")
         .doesNotContainKeys("company", "campaign", "score", "rating");
     assertThat(lead.get("company").asText()).isEqualTo("Acme Robotics");
