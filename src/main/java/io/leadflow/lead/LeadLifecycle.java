@@ -256,6 +256,9 @@ public class LeadLifecycle {
     transitions.save(new LeadTransition(lead, status, stage, cause, at));
     boolean becameSalesReady = lead.getStatus() != status && lead.getStatus().isSalesReady()
         && (status == null || !status.isSalesReady());
-    outbox.stateChanged(lead, becameSalesReady);
+    if (status != null || becameSalesReady) {
+      // a new lead's journey starts with its state (nothing to tell), unless it is ready for sales at once
+      outbox.stateChanged(lead, becameSalesReady);
+    }
   }
 }
