@@ -52,7 +52,11 @@ final class Backlog {
         """, Long.class, processKey);
   }
 
-  /** Waits (polling) until {@code done} says so; the time it took. */
+  /**
+   * Waits (polling) until {@code done} says so; the time it took. Polls every 0.5 % of the time
+   * so far, between 100 ms and 1 s: a count over a growing table every 100 ms took a third of a
+   * PostgreSQL core during the 100,000-lead welcome backlog, and the error stays under 0.5 %.
+   */
   static Duration await(Instant since, Duration atMost, java.util.function.BooleanSupplier done) {
     Instant deadline = Instant.now().plus(atMost);
     while (!done.getAsBoolean()) {
@@ -60,7 +64,8 @@ final class Backlog {
         throw new IllegalStateException("Not done after " + atMost);
       }
       try {
-        Thread.sleep(100);
+        long soFar = Duration.between(since, Instant.now()).toMillis();
+        Thread.sleep(Math.max(100, Math.min(1_000, soFar / 200)));
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException(e);

@@ -98,6 +98,7 @@ class LeadflowBenchmark {
   @Test
   void benchmark() throws Exception {
     JobExecutorSwitch jobExecutor = new JobExecutorSwitch(engine);
+    AutovacuumStandIn autovacuum = new AutovacuumStandIn(jdbc);
     jobExecutor.hold();
     HttpLoad http = new HttpLoad(URI.create("http://localhost:" + port + "/"), ADMIN, PASSWORD, THREADS);
     DatabaseFootprint database = new DatabaseFootprint(jdbc);
@@ -146,6 +147,7 @@ class LeadflowBenchmark {
     System.out.println();
     System.out.println(markdown);
     Files.writeString(Path.of("target", "benchmark", "last.md"), markdown);
+    autovacuum.close();
   }
 
   /** 1-3: capture, the welcome backlog and the footprint per lead; interaction intake; the timer backlog. */
@@ -582,7 +584,9 @@ class LeadflowBenchmark {
         + BenchmarkDatabase.SERVER + ", shared_buffers " + jdbc.queryForObject("show shared_buffers", String.class)
         + ", synchronous_commit " + jdbc.queryForObject("show synchronous_commit", String.class)
         + ", max_connections " + jdbc.queryForObject("show max_connections", String.class)
-        + ", autovacuum " + jdbc.queryForObject("show autovacuum", String.class));
+        + ", autovacuum " + jdbc.queryForObject("show autovacuum", String.class)
+        + ("off".equals(jdbc.queryForObject("show autovacuum", String.class))
+            ? " (its analyses done by the benchmark: AutovacuumStandIn)" : ""));
     report.setting("Camunda", org.camunda.bpm.engine.ProcessEngine.class.getPackage().getImplementationVersion()
         + ", history level " + configuration.getHistory()
         + ", JDBC batch processing " + configuration.isJdbcBatchProcessing());
