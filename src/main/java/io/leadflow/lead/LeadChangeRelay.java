@@ -30,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * change is never dropped. Listeners must be idempotent (they compare with what the engine knows),
  * as a change can be relayed twice when a relay dies after telling the engine but before its commit
  * (the engine's work and the rows' deletion commit together, so only a lost lease does that).
+ * One relay at a time tells a lead: a round skips leads another relay holds under a live lease,
+ * and the relay's transaction locks the lead's row.
  *
  * <p>Background mode (production): {@code relay-threads} threads, woken after each commit that
  * queued a change and every {@code sweep-every}; the request that changed the lead never waits on
@@ -115,9 +117,10 @@ public class LeadChangeRelay implements SmartLifecycle {
           update lead_change_outbox set lease = ?, leased_until = ?
           where lead_id in (select lead_id from lead_change_outbox
                             where next_attempt_at <= ? and (leased_until is null or leased_until < ?)
+                              and lead_id not in (select lead_id from lead_change_outbox where leased_until >= ?)
                             order by id limit ?)
             and next_attempt_at <= ? and (leased_until is null or leased_until < ?)
-          """, lease, Timestamp.from(clock.instant().plus(settings.lease())), now, now, settings.batch(), now, now);
+          """, lease, Timestamp.from(clock.instant().plus(settings.lease())), now, now, now, settings.batch(), now, now);
       Map<String, List<QueuedChange>> byLead = new LinkedHashMap<>();
       if (taken > 0) {
         jdbc.query("""
@@ -135,7 +138,9 @@ public class LeadChangeRelay implements SmartLifecycle {
   private void relay(String lease, String leadId, List<QueuedChange> changes) {
     try {
       transaction.executeWithoutResult(status -> {
-        leads.find(leadId).ifPresent(lead -> events.publishEvent(new LeadChangesCommitted(lead,
+        // locked: one relay at a time tells a lead's journey and hand-off, and an erasure or a
+        // change of the lead waits for it (a check-then-start of a hand-off must not run twice)
+        leads.lock(leadId).ifPresent(lead -> events.publishEvent(new LeadChangesCommitted(lead,
             changes.stream().anyMatch(QueuedChange::becameSalesReady) && lead.getStatus().isSalesReady(),
             changes.stream().anyMatch(QueuedChange::emailSuppressed),
             changes.stream().anyMatch(QueuedChange::optInConfirmed))));
