@@ -9,6 +9,7 @@ import java.net.SocketTimeoutException;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.commons.pool2.BasePooledObjectFactory;
 import org.apache.commons.pool2.PooledObject;
@@ -123,6 +124,9 @@ class PooledMailSender extends JavaMailSenderImpl implements DisposableBean {
           continue;
         }
         throw e;
+      } catch (RuntimeException | Error e) {
+        invalidate(transport); // never kept borrowed: the pool would shrink by one each time
+        throw e;
       }
       pool.returnObject(transport);
       return;
@@ -136,6 +140,10 @@ class PooledMailSender extends JavaMailSenderImpl implements DisposableBean {
       throw new MailAuthenticationException(e);
     } catch (Exception e) {
       failed.put(original, e);
+      if (e instanceof NoSuchElementException && e.getCause() == null) { // commons-pool's timeout
+        throw new MailSendException("No SMTP connection came free within leadflow.mail.pool.max-wait ("
+            + pool.getMaxWaitDuration() + "); all " + pool.getMaxTotal() + " are sending", e, failed);
+      }
       throw new MailSendException("Mail server connection failed", e, failed);
     }
   }
