@@ -5,6 +5,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +27,10 @@ class LeadRetention {
   private static final Logger log = LoggerFactory.getLogger(LeadRetention.class);
   static final String RETIRED_BY = "retention";
 
-  /** A lead whose last activity came before :cutoff (the same parameter four times). */
+  /** A lead whose last activity came before the cut-off: parameters {@link #inactiveParameters}. */
   private static final String INACTIVE = """
       l.erased_at is null
-      and l.status not in ('IN_SALES', 'OPPORTUNITY', 'CUSTOMER')
+      and l.status not in (%s)
       and l.created_at < ? and coalesce(l.status_since, l.created_at) < ?
       and not exists (select 1 from lead_captures c where c.lead_id = l.id and c.captured_at >= ?)
       and not exists (select 1 from interactions i where i.lead_id = l.id and i.occurred_at >= ? and i.filtered = false)
@@ -50,9 +52,8 @@ class LeadRetention {
   /** The oldest inactive leads, at most {@code batch} of them. */
   @Transactional(readOnly = true)
   List<String> find() {
-    Timestamp cutoff = Timestamp.from(cutoff());
-    return jdbc.queryForList("select l.id from leads l where " + INACTIVE + " order by l.created_at, l.id fetch first "
-        + settings.batch() + " rows only", String.class, cutoff, cutoff, cutoff, cutoff, cutoff);
+    return jdbc.queryForList("select l.id from leads l where " + inactive() + " order by l.created_at, l.id fetch first "
+        + settings.batch() + " rows only", String.class, inactiveParameters());
   }
 
   /**
@@ -63,9 +64,11 @@ class LeadRetention {
    */
   @Transactional
   boolean retire(String leadId) {
-    Timestamp cutoff = Timestamp.from(cutoff());
-    Integer stillInactive = jdbc.queryForObject("select count(*) from leads l where l.id = ? and " + INACTIVE,
-        Integer.class, leadId, cutoff, cutoff, cutoff, cutoff, cutoff);
+    // locked first, then checked in a statement of its own: a capture or an interaction that
+    // committed while we waited for the lock is seen, and one that comes later waits for us
+    jdbc.queryForList("select id from leads where id = ? for update", String.class, leadId);
+    Integer stillInactive = jdbc.queryForObject("select count(*) from leads l where l.id = ? and " + inactive(),
+        Integer.class, prepend(leadId, inactiveParameters()));
     if (stillInactive == null || stillInactive == 0) {
       log.info("Lead {} is no longer inactive (or is gone): retention leaves it", leadId);
       return false;
@@ -78,6 +81,29 @@ class LeadRetention {
       rights.anonymise(leadId, reason, RETIRED_BY);
     }
     return true;
+  }
+
+  private String inactive() {
+    // "not in ()" is no SQL: with no kept status, one no lead has
+    return INACTIVE.formatted(String.join(", ", Collections.nCopies(Math.max(1, settings.keptStatuses().size()), "?")));
+  }
+
+  /** The kept statuses, then the cut-off five times. */
+  private Object[] inactiveParameters() {
+    Timestamp cutoff = Timestamp.from(cutoff());
+    List<Object> parameters = new ArrayList<>(settings.keptStatuses().stream().map(Enum::name).sorted().toList());
+    if (parameters.isEmpty()) {
+      parameters.add("");
+    }
+    parameters.addAll(Collections.nCopies(5, cutoff));
+    return parameters.toArray();
+  }
+
+  private static Object[] prepend(Object first, Object[] rest) {
+    Object[] all = new Object[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
   }
 
   private Instant cutoff() {

@@ -103,7 +103,7 @@ class LeadRetentionTest {
     String woke = captured("woke." + UUID.randomUUID() + "@example.com", "Wes");
     ClockUtil.reset();
     LeadRetention erasing = new LeadRetention(jdbc, rights, new RetentionSettings(Period.ofMonths(24),
-        RetentionSettings.Mode.ERASE, 500), clock);
+        RetentionSettings.Mode.ERASE, 500, null), clock);
     assertThat(erasing.find()).contains(lead, woke);
     // between the night's search and its job, Wes came back
     marketing.postJson("/api/interactions", "{\"leadId\": \"%s\", \"type\": \"PAGE_VIEW\"}".formatted(woke));
@@ -127,7 +127,7 @@ class LeadRetentionTest {
         .status()).isIn(200, 201, 202);
     ClockUtil.reset();
     LeadRetention anonymising = new LeadRetention(jdbc, rights, new RetentionSettings(Period.ofMonths(24),
-        RetentionSettings.Mode.ANONYMISE, 500), clock);
+        RetentionSettings.Mode.ANONYMISE, 500, null), clock);
 
     assertThat(anonymising.retire(lead)).isTrue();
 
