@@ -68,6 +68,12 @@ public record DeliveryProperties(@Valid Mail mail, @NotNull @Valid Tracking trac
         idleTime = idleTime == null ? Duration.ofMinutes(1) : idleTime;
         maxMessages = maxMessages == null ? 100 : maxMessages;
         maxWait = maxWait == null ? Duration.ofMinutes(1) : maxWait;
+        if (idleTime.isNegative() || idleTime.isZero()) {
+          throw new IllegalArgumentException("leadflow.mail.pool.idle-time must be positive (a kept connection is closed after it)");
+        }
+        if (maxWait.isNegative() || maxWait.isZero()) {
+          throw new IllegalArgumentException("leadflow.mail.pool.max-wait must be positive (it counts into the job lock time)");
+        }
       }
     }
 
