@@ -10,23 +10,19 @@ import io.leadflow.content.ContentItem;
 import io.leadflow.content.ContentItemRepository;
 import io.leadflow.journey.LeadNurturingProcess;
 import io.leadflow.lead.Lead;
-import io.leadflow.lead.LeadLifecycle;
 import io.leadflow.lead.Leads;
-import jakarta.persistence.EntityManager;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.Properties;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Issue 17, case 2: a mail server that takes 40 seconds to answer the end of each message
@@ -39,38 +35,31 @@ import org.springframework.transaction.PlatformTransactionManager;
 @LeadflowTest
 class SlowMailServerTest {
 
-  static final Duration COMMAND = Duration.ofSeconds(2);
+  static final Duration COMMAND = DeliveryToTestServer.COMMAND;
 
   @LocalServerPort int port;
-  @Autowired DeliveryProperties deliveryProperties;
-  @Autowired LeadLifecycle lifecycle;
-  @Autowired io.leadflow.lead.EmailSuppressions suppressions;
-  @Autowired DeliveryRepository deliveries;
+  @Autowired AutowireCapableBeanFactory beans;
   @Autowired Leads leads;
-  @Autowired ContentEmails emails;
   @Autowired ContentItemRepository contents;
-  @Autowired PlatformTransactionManager transactions;
-  @Autowired Clock clock;
-  @Autowired EntityManager entityManager;
   @Autowired ProcessEngine engine;
 
   DeliveryFixture fixture;
+  DeliveryToTestServer testServer;
 
   @BeforeEach
   void setUp() {
     fixture = new DeliveryFixture(Api.at(port).as("mia", "demo"), leads, contents);
+    testServer = beans.createBean(DeliveryToTestServer.class);
   }
 
-  /** A sender of the context's kind (StagedSmtpTransport), with the given end-of-data timeout, to {@code server}. */
+  @AfterEach
+  void closeConnections() {
+    testServer.close();
+  }
+
+  /** The context's kind of sender (pooled, StagedSmtpTransport), with the given end-of-data timeout, to {@code server}. */
   ContentDelivery deliveryTo(StallingSmtpServer server, Duration endOfData) {
-    JavaMailSenderImpl sender = new JavaMailSenderImpl();
-    sender.setHost("localhost");
-    sender.setPort(server.port());
-    Properties javaMail = new Properties();
-    new DeliveryProperties.Mail.Timeouts(COMMAND, COMMAND, COMMAND, endOfData).applyTo(javaMail);
-    sender.setSession(StagedSmtpTransport.session(javaMail));
-    return new ContentDelivery(deliveries, leads, emails, sender, new MailServerFeatures(sender, deliveryProperties, clock),
-        lifecycle, suppressions, transactions, entityManager, clock, event -> { });
+    return testServer.to(server, endOfData);
   }
 
   @Test

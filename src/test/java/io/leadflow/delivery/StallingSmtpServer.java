@@ -30,6 +30,7 @@ final class StallingSmtpServer implements AutoCloseable {
   private final AtomicInteger connections = new AtomicInteger();
   private final List<String> messages = new CopyOnWriteArrayList<>();
   private volatile boolean closeAfterNextNoop;
+  private volatile boolean hangsFromNow;
 
   /** @param stall how long the end-of-data reply takes; null: never answered */
   StallingSmtpServer(int port, Duration stall) {
@@ -58,6 +59,11 @@ final class StallingSmtpServer implements AutoCloseable {
    */
   void closeAfterNextNoop() {
     closeAfterNextNoop = true;
+  }
+
+  /** From now on the end of each message is never answered: the server takes it and hangs. */
+  void hangAfterEachMessageFromNow() {
+    hangsFromNow = true;
   }
 
   /** The messages whose end the server received (delivered, whatever the client heard). */
@@ -100,7 +106,7 @@ final class StallingSmtpServer implements AutoCloseable {
           }
           messages.add(message.toString());
           // the message is here; the answer takes its time (a scan, a relay), or never comes
-          if (stall == null) {
+          if (stall == null || hangsFromNow) {
             closed.await();
             return;
           }

@@ -1,5 +1,6 @@
 package io.leadflow.privacy;
 
+import static io.leadflow.model.RetriedJobs.runUntilRetriesAreUsedUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -131,7 +132,7 @@ class LeadRetentionModelTest {
     ProcessInstance run = runtimeService().startProcessInstanceByKey(LeadRetentionProcess.KEY);
 
     for (Job job : retireJobs(run)) {
-      runUntilRetriesAreUsedUp(job);
+      runUntilRetriesAreUsedUp(job, BROKEN_LEAD);
     }
 
     assertThat(retired).containsExactlyInAnyOrder("lead-a", "lead-c");
@@ -154,25 +155,6 @@ class LeadRetentionModelTest {
 
   private static List<Job> retireJobs(ProcessInstance run) {
     return jobQuery().processInstanceId(run.getId()).activityId(Elements.RETIRE_LEAD).list();
-  }
-
-  /** Runs a job as the job executor would: again on each retry (the clock moved to it) until it succeeds or none is left. */
-  private static void runUntilRetriesAreUsedUp(Job job) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      Job current = jobQuery().jobId(job.getId()).singleResult();
-      if (current == null || current.getRetries() == 0) {
-        return;
-      }
-      if (current.getDuedate() != null && current.getDuedate().after(ClockUtil.getCurrentTime())) {
-        ClockUtil.setCurrentTime(current.getDuedate());
-      }
-      try {
-        managementService().executeJob(current.getId());
-      } catch (RuntimeException failed) {
-        assertThat(failed).hasMessageContaining(BROKEN_LEAD);
-      }
-    }
-    throw new AssertionError("job " + job.getId() + " was still retried after 10 attempts");
   }
 
   /** The elements retention's runs passed (history: a run from the timer ends in its job). */

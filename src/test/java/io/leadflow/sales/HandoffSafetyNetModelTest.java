@@ -1,5 +1,6 @@
 package io.leadflow.sales;
 
+import static io.leadflow.model.RetriedJobs.runUntilRetriesAreUsedUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -127,7 +128,7 @@ class HandoffSafetyNetModelTest {
     ProcessInstance run = runtimeService().startProcessInstanceByKey(HandoffSafetyNetProcess.KEY);
 
     for (Job job : handoffJobs(run)) {
-      runUntilRetriesAreUsedUp(job);
+      runUntilRetriesAreUsedUp(job, BROKEN_LEAD);
     }
 
     assertThat(handedOver).containsExactlyInAnyOrder("lead-a", "lead-c");
@@ -150,25 +151,6 @@ class HandoffSafetyNetModelTest {
 
   private static List<Job> handoffJobs(ProcessInstance run) {
     return jobQuery().processInstanceId(run.getId()).activityId(Elements.START_HANDOFF).list();
-  }
-
-  /** Runs a job as the job executor would: again on each retry (the clock moved to it) until it succeeds or none is left. */
-  private static void runUntilRetriesAreUsedUp(Job job) {
-    for (int attempt = 0; attempt < 10; attempt++) {
-      Job current = jobQuery().jobId(job.getId()).singleResult();
-      if (current == null || current.getRetries() == 0) {
-        return;
-      }
-      if (current.getDuedate() != null && current.getDuedate().after(ClockUtil.getCurrentTime())) {
-        ClockUtil.setCurrentTime(current.getDuedate());
-      }
-      try {
-        managementService().executeJob(current.getId());
-      } catch (RuntimeException failed) {
-        assertThat(failed).hasMessageContaining(BROKEN_LEAD);
-      }
-    }
-    throw new AssertionError("job " + job.getId() + " was still retried after 10 attempts");
   }
 
   /** The elements the safety net's runs passed (history: a run from the timer ends in its job). */
