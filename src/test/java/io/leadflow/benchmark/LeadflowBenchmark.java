@@ -2,12 +2,9 @@ package io.leadflow.benchmark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import io.leadflow.decision.DeployedDecisions;
 import io.leadflow.journey.LeadNurturingProcess;
-import jakarta.mail.internet.MimeMessage;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,7 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Leadflow's performance benchmark: {@code ./mvnw -Pbenchmark test -Dbenchmark.size=100000}
  * (docs/benchmark.md). Leadflow runs as shipped for production (profile {@code postgres}) on a
- * fresh PostgreSQL database, email goes to a real SMTP server (GreenMail) in this JVM, and each
+ * fresh PostgreSQL database, email goes to a real SMTP server in this JVM ({@link BenchmarkMailServer}), and each
  * scenario is measured beside a reference: the least the engine itself does for the same thing,
  * in the same run, on the same database. Prints a table and writes it to {@code target/benchmark/}.
  *
@@ -66,7 +62,9 @@ class LeadflowBenchmark {
   /** The scenarios this run measures ({@code benchmark.scenarios}, comma-separated): see {@link #ALL}. */
   static final Set<String> SCENARIOS = scenarios(System.getProperty("benchmark.scenarios", "all"));
 
-  static final GreenMail smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+  /** {@code benchmark.mail-server}: {@code subetha} (default) or {@code greenmail}, see {@link BenchmarkMailServer}. */
+  static final String MAIL_SERVER = System.getProperty("benchmark.mail-server", "subetha");
+  static BenchmarkMailServer smtp;
   static final String ADMIN = "admin";
   static final String PASSWORD = "benchmark-admin-password";
 
@@ -77,7 +75,7 @@ class LeadflowBenchmark {
     registry.add("spring.datasource.username", () -> BenchmarkDatabase.USER);
     registry.add("spring.datasource.password", () -> BenchmarkDatabase.PASSWORD);
     registry.add("spring.mail.port", () -> SMTP_PORT);
-    smtp.start();
+    smtp = BenchmarkMailServer.start(MAIL_SERVER, SMTP_PORT);
   }
 
   @AfterAll
@@ -375,8 +373,8 @@ class LeadflowBenchmark {
     long sent = sentSince(since);
     long failed = backlog.failed(LeadNurturingProcess.KEY);
     assertThat(sent).as("welcome emails").isEqualTo(expected);
-    assertThat(smtp.getReceivedMessages()).hasSize(expected);
-    forgetEmails();
+    assertThat(smtp.received()).isEqualTo(expected);
+    smtp.forget();
     return Measurement.of(expected, took, failed, measured ? backlog.latencies(
         "select sent_at from deliveries where sent_at >= ?", since) : null);
   }
@@ -395,7 +393,7 @@ class LeadflowBenchmark {
   }
 
   private Measurement timerBacklog(JobExecutorSwitch jobExecutor, Backlog backlog, int due) throws Exception {
-    forgetEmails();
+    smtp.forget();
     assertThat(backlog.makeDue(LeadNurturingProcess.KEY, LeadNurturingProcess.Elements.NEXT_SEND_DUE, due)).isEqualTo(due);
     log("%d sends due", due);
     Instant since = Instant.now();
@@ -404,21 +402,18 @@ class LeadflowBenchmark {
         () -> sentSince(since) >= due && backlog.executable(LeadNurturingProcess.KEY) == 0);
     jobExecutor.hold();
     // exactly one email per due send: none missing, none twice
-    MimeMessage[] received = smtp.getReceivedMessages();
-    Set<String> recipients = new HashSet<>();
-    for (MimeMessage message : received) {
-      recipients.add(message.getAllRecipients()[0].toString());
-    }
+    int received = smtp.received();
+    Map<String, Integer> recipients = smtp.perRecipient();
     long deliveries = sentSince(since);
     long leadsServed = jdbc.queryForObject("select count(distinct lead_id) from deliveries where created_at >= ?",
         Long.class, java.sql.Timestamp.from(since));
     log("timer backlog: %d emails received, %d recipients, %d deliveries for %d leads",
-        received.length, recipients.size(), deliveries, leadsServed);
-    assertThat(received).hasSize(due);
-    assertThat(recipients).hasSize(due);
+        received, recipients.size(), deliveries, leadsServed);
+    assertThat(received).isEqualTo(due);
+    assertThat(recipients).hasSize(due).allSatisfy((recipient, emails) -> assertThat(emails).isEqualTo(1));
     assertThat(deliveries).isEqualTo(due);
     assertThat(leadsServed).isEqualTo(due);
-    forgetEmails();
+    smtp.forget();
     return Measurement.of(due, took, backlog.failed(LeadNurturingProcess.KEY), backlog.latencies(
         "select sent_at from deliveries where sent_at >= ?", since));
   }
@@ -429,18 +424,7 @@ class LeadflowBenchmark {
     Backlog.await(Instant.now(), Duration.ofMinutes(30), () -> jdbc.queryForObject(
         "select count(*) from act_ru_job where retries_ > 0 and (duedate_ is null or duedate_ <= now())", Long.class) == 0);
     jobExecutor.hold();
-    forgetEmails();
-  }
-
-  /**
-   * Empties the SMTP server in this JVM, its mailboxes too: GreenMail keeps a user per recipient,
-   * which would count as Leadflow's heap when heap is measured.
-   */
-  private static void forgetEmails() throws Exception {
-    smtp.purgeEmailFromAllMailboxes();
-    for (com.icegreen.greenmail.user.GreenMailUser user : List.copyOf(smtp.getUserManager().listUser())) {
-      smtp.getUserManager().deleteUser(user);
-    }
+    smtp.forget();
   }
 
   private long sentSince(Instant since) {
@@ -608,6 +592,7 @@ class LeadflowBenchmark {
     }
     report.setting("Load", SIZE + " leads, " + BACKLOG + " due sends, " + SAMPLE + " requests per HTTP rate, "
         + THREADS + " client threads (in the same JVM, over loopback), HTTP Basic as " + ADMIN);
+    report.setting("Mail server", smtp.describe() + ", in the same JVM, on 127.0.0.1:" + SMTP_PORT);
   }
 
   private static String cpuModel() {
