@@ -15,7 +15,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param sweepEvery how often a background relay looks for changes without being woken (default
  *     5 s): those of a process that died between its commit and its relay, and retries
  * @param lease how long a relay holds the changes it took (default 5 min); another relay, also on
- *     another node, takes them after it
+ *     another node, takes them after it. Longer than {@code sweepEvery} and than relaying a whole
+ *     batch (a lead takes milliseconds), or two relays would tell the same leads
  * @param retryFirst the wait before the first retry of a lead whose relay failed (default 5 s),
  *     doubled per failure up to {@code retryMax} (default 10 min); retried until it succeeds
  */
@@ -36,6 +37,11 @@ public record LeadChangeSettings(RelayMode relay, Integer relayThreads, Integer 
     retryMax = retryMax == null ? Duration.ofMinutes(10) : retryMax;
     if (relayThreads < 1 || batch < 1) {
       throw new IllegalArgumentException("leadflow.lead-changes.relay-threads and .batch must be at least 1");
+    }
+    if (lease.compareTo(sweepEvery) <= 0) {
+      // a round's leads must still be its own when the next sweep looks, or two relays tell them
+      throw new IllegalArgumentException("leadflow.lead-changes.lease (" + lease
+          + ") must be longer than sweep-every (" + sweepEvery + ") and than relaying a whole batch");
     }
   }
 
