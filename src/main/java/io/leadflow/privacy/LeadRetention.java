@@ -1,5 +1,6 @@
 package io.leadflow.privacy;
 
+import io.leadflow.lead.Leads;
 import io.leadflow.lead.PersonalDataRights;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -38,12 +39,14 @@ class LeadRetention {
       """;
 
   private final JdbcTemplate jdbc;
+  private final Leads leads;
   private final PersonalDataRights rights;
   private final RetentionSettings settings;
   private final Clock clock;
 
-  LeadRetention(JdbcTemplate jdbc, PersonalDataRights rights, RetentionSettings settings, Clock clock) {
+  LeadRetention(JdbcTemplate jdbc, Leads leads, PersonalDataRights rights, RetentionSettings settings, Clock clock) {
     this.jdbc = jdbc;
+    this.leads = leads;
     this.rights = rights;
     this.settings = settings;
     this.clock = clock;
@@ -66,7 +69,7 @@ class LeadRetention {
   boolean retire(String leadId) {
     // locked first, then checked in a statement of its own: a capture or an interaction that
     // committed while we waited for the lock is seen, and one that comes later waits for us
-    jdbc.queryForList("select id from leads where id = ? for update", String.class, leadId);
+    leads.lock(leadId);
     Integer stillInactive = jdbc.queryForObject("select count(*) from leads l where l.id = ? and " + inactive(),
         Integer.class, prepend(leadId, inactiveParameters()));
     if (stillInactive == null || stillInactive == 0) {
