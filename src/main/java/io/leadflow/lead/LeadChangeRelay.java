@@ -139,11 +139,13 @@ public class LeadChangeRelay implements SmartLifecycle {
     try {
       transaction.executeWithoutResult(status -> {
         // locked: one relay at a time tells a lead's journey and hand-off, and an erasure or a
-        // change of the lead waits for it (a check-then-start of a hand-off must not run twice)
-        leads.lock(leadId).ifPresent(lead -> events.publishEvent(new LeadChangesCommitted(lead,
-            changes.stream().anyMatch(QueuedChange::becameSalesReady) && lead.getStatus().isSalesReady(),
-            changes.stream().anyMatch(QueuedChange::emailSuppressed),
-            changes.stream().anyMatch(QueuedChange::optInConfirmed))));
+        // change of the lead waits for it (a check-then-start of a hand-off must not run twice);
+        // an erased lead has nothing left to tell
+        leads.lock(leadId).filter(lead -> !lead.isErased())
+            .ifPresent(lead -> events.publishEvent(new LeadChangesCommitted(lead,
+                changes.stream().anyMatch(QueuedChange::becameSalesReady) && lead.getStatus().isSalesReady(),
+                changes.stream().anyMatch(QueuedChange::emailSuppressed),
+                changes.stream().anyMatch(QueuedChange::optInConfirmed))));
         jdbc.update("delete from lead_change_outbox where lease = ? and lead_id = ?", lease, leadId);
       });
     } catch (RuntimeException e) {
