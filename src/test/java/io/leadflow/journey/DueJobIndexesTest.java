@@ -3,6 +3,9 @@ package io.leadflow.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.leadflow.LeadflowTest;
+import io.leadflow.lead.CaptureChannel;
+import io.leadflow.lead.LeadCapture;
+import io.leadflow.lead.LeadProfile;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -10,9 +13,11 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,18 +27,25 @@ class DueJobIndexesTest {
 
   @Autowired ProcessEngine engine;
   @Autowired DataSource dataSource;
+  @Autowired LeadCapture capture;
 
   @Test
-  void theJobExecutorAcquiresByDueDateAndEveryJobHasOne() {
+  void aNewLeadsJourneyStartJobHasADueDate_soTheJobExecutorTakingJobsByDueDateFindsIt() {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+    String leadId = capture.capture(new LeadProfile("due." + UUID.randomUUID() + "@example.com", "Dora", "Due",
+        "Acquisition Ltd", 50, null, null, null, null, "test", null, null), CaptureChannel.API, "test").lead().getId();
+
+    Job start = engine.getManagementService().createJobQuery()
+        .processInstanceId(Journeys.journeyOf(engine, leadId).getId())
+        .activityId(LeadNurturingProcess.Elements.START).singleResult();
 
     assertThat(configuration.isJobExecutorAcquireByDueDate()).isTrue();
-    assertThat(configuration.isEnsureJobDueDateNotNull()).isTrue();
+    assertThat(start.getDuedate()).as("an asynchronous continuation, due now").isNotNull();
   }
 
   @Test
-  void theJobTableHasTheDueDateIndexAndOnPostgresqlThePartialIndexOfLockedJobs() throws SQLException {
+  void theJobTableCarriesLeadflowsDueDateIndex_andOnPostgresqlThePartialIndexOfLockedJobs() throws SQLException {
     ProcessEngineConfigurationImpl configuration =
         (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
 
